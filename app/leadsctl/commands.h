@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+
+// leadsctl sub-commands; each returns the process exit code.
+namespace LeadsCtl {
+int seed(const QStringList &args);
+int stats(const QStringList &args);
+} // namespace LeadsCtl

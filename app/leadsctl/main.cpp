@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// leadsctl: the Leads core on the command line, no window.
+#include "commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+void usage(QTextStream &out)
+{
+    out << "Usage: leadsctl COMMAND [OPTIONS]\n\n"
+           "Commands:\n"
+           "  seed   --leads N [--seed S] [--db PATH]  fill a database with N deterministic sample leads\n"
+           "  stats  [--db PATH]                        counts of leads per status\n\n"
+           "The database defaults to $LEADS_DB or the desktop client's own file.\n"
+           "Run 'leadsctl COMMAND --help' for a command's options.\n";
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Leads"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Leads"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LEADS_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (args.size() < 2 || args.at(1) == u"--help" || args.at(1) == u"-h" || args.at(1) == u"help") {
+        usage(out);
+        return args.size() < 2 ? 2 : 0;
+    }
+    if (args.at(1) == u"--version") {
+        out << "leadsctl " << QCoreApplication::applicationVersion() << '\n';
+        return 0;
+    }
+    const QString command = args.takeAt(1);
+    if (command == u"seed")
+        return LeadsCtl::seed(args);
+    if (command == u"stats")
+        return LeadsCtl::stats(args);
+    err << "leadsctl: unknown command '" << command << "'\n\n";
+    usage(err);
+    return 2;
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QSqlQuery;
+
+namespace Leads {
+
+// The local SQLite database: opened with WAL, NORMAL sync and foreign keys, migrated to
+// the current schema, closed (and its connection removed) on destruction. A connection
+// belongs to the thread that opened it.
+class Database
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // Opens (creating if needed) and migrates. Refuses, leaving the file untouched: a file
+    // that is not SQLite, a schema newer than this build, an unwritable location.
+    static Result<std::unique_ptr<Database>> open(const QString &path, Mode mode = Mode::ReadWrite);
+    // A private in-memory database with the real migrations (tests, dry runs).
+    static Result<std::unique_ptr<Database>> openInMemory();
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    QSqlDatabase connection() const;
+    const QString &path() const { return m_path; }
+    int schemaVersion() const;
+
+    // The default location: <AppDataLocation>/leads.sqlite, or $LEADS_DB when set.
+    static QString defaultPath();
+
+    // Runs one statement; the error names the statement's purpose.
+    Outcome exec(const QString &sql) const;
+
+private:
+    Database(QString connectionName, QString path);
+    static Result<std::unique_ptr<Database>> openConnection(const QString &path, Mode mode,
+                                                           bool memory);
+
+    QString m_connectionName;
+    QString m_path;
+};
+
+// Turns a failed query into a typed error with a readable message.
+Error storageError(const QSqlQuery &query, const QString &what);
+Error storageError(const QSqlDatabase &db, const QString &what);
+
+} // namespace Leads

@@ -1,0 +1,701 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leadservice.h"
+
+#include "database.h"
+#include "domain/clock.h"
+#include "domain/pipeline.h"
+#include "leadscore.h"
+#include "searchindex.h"
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace Leads {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LeadService", text);
+}
+
+QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QVariant msOrNull(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QVariant textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+QVariant intOrNull(const std::optional<int> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
+}
+
+Error notFound(const QString &leadId)
+{
+    return Error(ErrorCode::NotFound, tr("No lead with id %1 exists (it may have been deleted).").arg(leadId));
+}
+
+constexpr int kMaxNameLength = 200;
+constexpr int kMaxNoteLength = 10000;
+
+const char kLeadColumns[] =
+    "l.id, l.contact_id, l.name, l.company, l.phone, l.email, l.source, l.source_detail, "
+    "l.campaign, l.status, l.status_version, l.lost_reason, l.assignee_id, u.display_name, "
+    "l.ai_score, l.manual_score, l.qualification_method, l.qualified_by, l.qualified_at, "
+    "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version";
+
+Lead leadFromQuery(const QSqlQuery &q)
+{
+    Lead l;
+    l.id = q.value(0).toString();
+    l.contactId = q.value(1).toString();
+    l.name = q.value(2).toString();
+    l.company = q.value(3).toString();
+    l.phone = q.value(4).toString();
+    l.email = q.value(5).toString();
+    l.source = q.value(6).toString();
+    l.sourceDetail = q.value(7).toString();
+    l.campaign = q.value(8).toString();
+    l.status = Status::fromId(q.value(9).toString()).value_or(LeadStatus::New);
+    l.statusVersion = q.value(10).toInt();
+    l.lostReason = q.value(11).toString();
+    l.assigneeId = q.value(12).toString();
+    l.assigneeName = q.value(13).toString();
+    if (!q.value(14).isNull())
+        l.qualification.aiScore = q.value(14).toInt();
+    if (!q.value(15).isNull())
+        l.qualification.manualScore = q.value(15).toInt();
+    l.qualification.method = qualificationMethodFromId(q.value(16).toString());
+    l.qualification.author = q.value(17).toString();
+    l.qualification.at = fromMs(q.value(18));
+    l.followUpAt = fromMs(q.value(19));
+    l.createdAt = fromMs(q.value(20));
+    l.updatedAt = fromMs(q.value(21));
+    l.lastActivityAt = fromMs(q.value(22));
+    l.version = q.value(23).toInt();
+    return l;
+}
+} // namespace
+
+LeadService::LeadService(Database &db, Actor actor, const Clock &clock, QObject *parent)
+    : QObject(parent), m_db(db), m_actor(std::move(actor)), m_clock(clock)
+{
+}
+
+LeadService::~LeadService() = default;
+
+QString LeadService::setting(const QString &key, const QString &fallback) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(key);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+Outcome LeadService::setSetting(const QString &key, const QString &value)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(key);
+    q.addBindValue(value);
+    if (!q.exec())
+        return storageError(q, tr("saving a setting"));
+    return {};
+}
+
+QString LeadService::defaultCountry() const
+{
+    return setting(QStringLiteral("default_country"), QStringLiteral("US"));
+}
+
+PermissionMatrix LeadService::permissions() const
+{
+    const QString json = setting(QStringLiteral("permissions"));
+    if (json.isEmpty())
+        return PermissionMatrix::defaults();
+    auto parsed = PermissionMatrix::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+    if (!parsed) {
+        qCWarning(lcStorage) << "stored permissions are invalid, using defaults:" << parsed.error().message();
+        return PermissionMatrix::defaults();
+    }
+    return parsed.value();
+}
+
+QStringList LeadService::lostReasons() const
+{
+    QStringList reasons;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT label FROM lost_reasons WHERE retired = 0 ORDER BY position, label"))) {
+        while (q.next())
+            reasons.append(q.value(0).toString());
+    }
+    return reasons;
+}
+
+QList<UserInfo> LeadService::users() const
+{
+    QList<UserInfo> list;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT id, username, display_name, role, active FROM users "
+                              "ORDER BY display_name COLLATE NOCASE"))) {
+        while (q.next()) {
+            list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                         roleFromId(q.value(3).toString()).value_or(Role::Agent), q.value(4).toBool()});
+        }
+    }
+    return list;
+}
+
+int LeadService::pendingMutations() const
+{
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+Result<Lead> LeadService::lead(const QString &leadId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM leads l LEFT JOIN users u ON u.id = l.assignee_id "
+                             "WHERE l.id = ?")
+                  .arg(QLatin1String(kLeadColumns)));
+    q.addBindValue(leadId);
+    if (!q.exec())
+        return storageError(q, tr("reading a lead"));
+    if (!q.next())
+        return notFound(leadId);
+    return leadFromQuery(q);
+}
+
+Result<QList<Interaction>> LeadService::timeline(const QString &leadId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, kind, occurred_at, author_id, author_name, body, data "
+                             "FROM interactions WHERE lead_id = ? "
+                             "ORDER BY occurred_at DESC, interaction_no DESC"));
+    q.addBindValue(leadId);
+    if (!q.exec())
+        return storageError(q, tr("reading the timeline"));
+    QList<Interaction> list;
+    while (q.next()) {
+        Interaction i;
+        i.id = q.value(0).toString();
+        i.leadId = leadId;
+        i.kind = interactionKindFromId(q.value(1).toString()).value_or(InteractionKind::Note);
+        i.occurredAt = fromMs(q.value(2));
+        i.authorId = q.value(3).toString();
+        i.authorName = q.value(4).toString();
+        i.body = q.value(5).toString();
+        i.data = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+        list.append(i);
+    }
+    return list;
+}
+
+Result<Lead> LeadService::loadForChange(const QString &leadId, Permission permission) const
+{
+    auto current = lead(leadId);
+    if (!current)
+        return current;
+    if (auto access = checkLeadAccess(permissions(), m_actor, current.value().assigneeId, permission);
+        !access)
+        return access.error();
+    return current;
+}
+
+Outcome LeadService::writeInteraction(const QString &leadId, InteractionKind kind,
+                                      const QString &body, const QJsonObject &data,
+                                      const QDateTime &at)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, "
+                             "author_name, body, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(newId());
+    q.addBindValue(leadId);
+    q.addBindValue(interactionKindId(kind));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(textOrNull(m_actor.userId));
+    q.addBindValue(m_actor.displayName);
+    q.addBindValue(body);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return storageError(q, tr("recording the timeline"));
+    return {};
+}
+
+Outcome LeadService::enqueue(const QString &type, const QString &leadId, const QJsonObject &payload)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO outbox (mutation_id, type, lead_id, payload, created_at) "
+                             "VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(newId());
+    q.addBindValue(type);
+    q.addBindValue(leadId);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    q.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    if (!q.exec())
+        return storageError(q, tr("queueing the change for sync"));
+    return {};
+}
+
+Outcome LeadService::touch(const QString &leadId, const QDateTime &at)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE leads SET last_activity_at = MAX(last_activity_at, ?), "
+                             "updated_at = ?, version = version + 1 WHERE id = ?"));
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(m_clock.now().toMSecsSinceEpoch());
+    q.addBindValue(leadId);
+    if (!q.exec())
+        return storageError(q, tr("updating the lead"));
+    return {};
+}
+
+Result<QString> LeadService::findOrCreateContact(const QString &phone, const QString &email,
+                                                 const QString &name,
+                                                 QList<ActiveLeadRule::KnownLead> *leads, bool *known)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE (phone = ? AND phone IS NOT NULL) "
+                             "OR (email = ? AND email IS NOT NULL) ORDER BY created_at LIMIT 1"));
+    q.addBindValue(textOrNull(phone));
+    q.addBindValue(textOrNull(email));
+    if (!q.exec())
+        return storageError(q, tr("looking up the contact"));
+    QString contactId;
+    if (q.next())
+        contactId = q.value(0).toString();
+    q.finish();
+    *known = !contactId.isEmpty();
+
+    // The leads of this contact, by contact link or by a matching phone/e-mail on the lead.
+    q.prepare(QStringLiteral("SELECT id, status FROM leads WHERE contact_id = ? "
+                             "OR (phone = ? AND phone <> '') OR (email = ? AND email <> '') "
+                             "ORDER BY is_final, created_at DESC"));
+    q.addBindValue(contactId);
+    q.addBindValue(phone);
+    q.addBindValue(email);
+    if (!q.exec())
+        return storageError(q, tr("looking up the contact's leads"));
+    while (q.next())
+        leads->append({q.value(0).toString(), Status::fromId(q.value(1).toString()).value_or(LeadStatus::New)});
+    q.finish();
+
+    if (contactId.isEmpty()) {
+        contactId = newId();
+        q.prepare(QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?)"));
+        q.addBindValue(contactId);
+        q.addBindValue(textOrNull(phone));
+        q.addBindValue(textOrNull(email));
+        q.addBindValue(name);
+        q.addBindValue(m_clock.now().toMSecsSinceEpoch());
+        if (!q.exec())
+            return storageError(q, tr("saving the contact"));
+    }
+    return contactId;
+}
+
+Result<QString> LeadService::insertLead(const NewLead &lead, const QString &contactId,
+                                        const QString &phone, const QString &email,
+                                        const QDateTime &at)
+{
+    const QString id = newId();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, "
+        "source_detail, campaign, status, status_rank, assignee_id, notes, created_at, updated_at, "
+        "last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', 0, ?, ?, ?, ?, ?)"));
+    q.addBindValue(id);
+    q.addBindValue(contactId);
+    q.addBindValue(lead.name.trimmed());
+    q.addBindValue(lead.company.trimmed());
+    q.addBindValue(phone);
+    q.addBindValue(email);
+    q.addBindValue(SearchIndex::phoneTokens(phone));
+    q.addBindValue(lead.source.isEmpty() ? Source::Manual : lead.source);
+    q.addBindValue(lead.sourceDetail);
+    q.addBindValue(lead.campaign);
+    q.addBindValue(textOrNull(lead.assigneeId));
+    q.addBindValue(lead.note.trimmed());
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(at.toMSecsSinceEpoch());
+    q.addBindValue(at.toMSecsSinceEpoch());
+    if (!q.exec())
+        return storageError(q, tr("saving the lead"));
+    return id;
+}
+
+Result<QString> LeadService::createLead(const NewLead &input)
+{
+    const PermissionMatrix matrix = permissions();
+    if (auto allowed = matrix.require(m_actor.role, Permission::CreateLead); !allowed)
+        return allowed.error();
+    const QString name = input.name.trimmed();
+    if (name.isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("A lead needs a name."), QStringLiteral("name"));
+    if (name.size() > kMaxNameLength)
+        return Error(ErrorCode::InvalidInput,
+                     tr("The name is too long (at most %1 characters).").arg(kMaxNameLength),
+                     QStringLiteral("name"));
+    auto identity = ContactIdentity::make(input.phone, input.email, defaultCountry());
+    if (!identity)
+        return identity.error();
+    if (identity.value().isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     tr("A lead needs a phone number or an e-mail address to reach the contact."),
+                     QStringLiteral("phone"));
+    if (!input.assigneeId.isEmpty() && input.assigneeId != m_actor.userId) {
+        if (auto assign = matrix.require(m_actor.role, Permission::Assign); !assign)
+            return assign.error();
+    }
+
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    QList<ActiveLeadRule::KnownLead> existing;
+    bool known = false;
+    auto contact = findOrCreateContact(identity.value().phone(), identity.value().email(), name,
+                                       &existing, &known);
+    if (!contact)
+        return contact.error();
+    if (auto unique = ActiveLeadRule::checkCreate(existing); !unique)
+        return unique.error();
+
+    const QDateTime now = m_clock.now();
+    NewLead lead = input;
+    lead.name = name;
+    auto id = insertLead(lead, contact.value(), identity.value().phone(), identity.value().email(), now);
+    if (!id)
+        return id;
+    const QJsonObject data{{QStringLiteral("source"), lead.source}};
+    if (auto w = writeInteraction(id.value(), InteractionKind::Created, {}, data, now); !w)
+        return w.error();
+    if (!lead.note.trimmed().isEmpty()) {
+        if (auto w = writeInteraction(id.value(), InteractionKind::Note, lead.note.trimmed(), {}, now); !w)
+            return w.error();
+    }
+    const QJsonObject payload{
+        {QStringLiteral("leadId"), id.value()},
+        {QStringLiteral("contactId"), contact.value()},
+        {QStringLiteral("name"), lead.name},
+        {QStringLiteral("company"), lead.company.trimmed()},
+        {QStringLiteral("phone"), identity.value().phone()},
+        {QStringLiteral("email"), identity.value().email()},
+        {QStringLiteral("source"), lead.source},
+        {QStringLiteral("sourceDetail"), lead.sourceDetail},
+        {QStringLiteral("campaign"), lead.campaign},
+        {QStringLiteral("assigneeId"), lead.assigneeId},
+        {QStringLiteral("note"), lead.note.trimmed()},
+    };
+    if (auto q = enqueue(QStringLiteral("lead.create"), id.value(), payload); !q)
+        return q.error();
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    Q_EMIT leadCreated(id.value());
+    return id;
+}
+
+Result<InteractionOutcome> LeadService::recordInteraction(const IncomingInteraction &event)
+{
+    auto identity = ContactIdentity::make(event.phone, event.email, defaultCountry());
+    if (!identity)
+        return identity.error();
+    if (identity.value().isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     tr("An interaction needs the contact's phone number or e-mail address."));
+    const QDateTime at = event.occurredAt.isValid() ? event.occurredAt : m_clock.now();
+
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    QList<ActiveLeadRule::KnownLead> existing;
+    bool known = false;
+    auto contact = findOrCreateContact(identity.value().phone(), identity.value().email(),
+                                       event.name, &existing, &known);
+    if (!contact)
+        return contact.error();
+    const auto decision = ActiveLeadRule::decide(known, existing);
+    InteractionOutcome outcome;
+    if (decision.action == ActiveLeadRule::Action::AppendToActive) {
+        outcome.leadId = decision.leadId;
+    } else {
+        NewLead lead;
+        lead.name = event.name.trimmed().isEmpty()
+                        ? (identity.value().phone().isEmpty() ? identity.value().email()
+                                                              : identity.value().phone())
+                        : event.name.trimmed();
+        lead.company = event.company;
+        lead.source = event.source.isEmpty() ? Source::Chat : event.source;
+        lead.campaign = event.campaign;
+        auto id = insertLead(lead, contact.value(), identity.value().phone(), identity.value().email(), at);
+        if (!id)
+            return id.error();
+        if (auto w = writeInteraction(id.value(), InteractionKind::Created, {},
+                                      {{QStringLiteral("source"), lead.source}}, at);
+            !w)
+            return w.error();
+        outcome.leadId = id.value();
+        outcome.createdLead = true;
+    }
+    if (auto w = writeInteraction(outcome.leadId, event.kind, event.body,
+                                  {{QStringLiteral("campaign"), event.campaign}}, at);
+        !w)
+        return w.error();
+    if (auto t = touch(outcome.leadId, at); !t)
+        return t.error();
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    if (outcome.createdLead)
+        Q_EMIT leadCreated(outcome.leadId);
+    else
+        Q_EMIT leadChanged(outcome.leadId);
+    return outcome;
+}
+
+Outcome LeadService::setStatus(const QString &leadId, LeadStatus to, const QString &lostReason)
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto current = loadForChange(leadId, Permission::ChangeStatus);
+    if (!current)
+        return current.error();
+    const Lead &l = current.value();
+    if (auto move = Pipeline::checkMove(l.status, to, lostReason, lostReasons()); !move)
+        return move;
+    const QDateTime now = m_clock.now();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "UPDATE leads SET status = ?, status_rank = ?, is_final = ?, lost_reason = ?, "
+        "status_version = status_version + 1, version = version + 1, updated_at = ?, "
+        "last_activity_at = ? WHERE id = ? AND status_version = ?"));
+    q.addBindValue(Status::id(to));
+    q.addBindValue(Status::index(to));
+    q.addBindValue(Status::isFinal(to) ? 1 : 0);
+    q.addBindValue(to == LeadStatus::Lost ? QVariant(lostReason.trimmed()) : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(leadId);
+    q.addBindValue(l.statusVersion);
+    if (!q.exec())
+        return storageError(q, tr("changing the status"));
+    if (q.numRowsAffected() != 1)
+        return Error(ErrorCode::Conflict, tr("The lead changed while you were editing it; try again."));
+    QJsonObject data{{QStringLiteral("from"), Status::id(l.status)}, {QStringLiteral("to"), Status::id(to)}};
+    if (to == LeadStatus::Lost)
+        data.insert(QStringLiteral("reason"), lostReason.trimmed());
+    if (auto w = writeInteraction(leadId, InteractionKind::StatusChange, {}, data, now); !w)
+        return w;
+    QJsonObject payload = data;
+    payload.insert(QStringLiteral("leadId"), leadId);
+    payload.insert(QStringLiteral("baseVersion"), l.statusVersion);
+    if (auto e = enqueue(QStringLiteral("lead.setStatus"), leadId, payload); !e)
+        return e;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
+    return {};
+}
+
+Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto current = lead(leadId);
+    if (!current)
+        return current.error();
+    const Lead &l = current.value();
+    if (auto allowed = permissions().require(m_actor.role, Permission::Assign); !allowed)
+        return allowed;
+    if (auto rule = Pipeline::checkAssign(l.status); !rule)
+        return rule;
+    if (l.assigneeId == assigneeId)
+        return Error(ErrorCode::SameStatus, assigneeId.isEmpty()
+                                                ? tr("This lead is already unassigned.")
+                                                : tr("This lead is already assigned to %1.").arg(l.assigneeName));
+    QString assigneeName;
+    QSqlQuery q(m_db.connection());
+    if (!assigneeId.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT display_name, active FROM users WHERE id = ?"));
+        q.addBindValue(assigneeId);
+        if (!q.exec())
+            return storageError(q, tr("looking up the agent"));
+        if (!q.next())
+            return Error(ErrorCode::NotFound, tr("That agent does not exist."));
+        if (!q.value(1).toBool())
+            return Error(ErrorCode::InvalidInput,
+                         tr("%1 is deactivated and cannot take leads.").arg(q.value(0).toString()));
+        assigneeName = q.value(0).toString();
+        q.finish();
+    }
+    const QDateTime now = m_clock.now();
+    q.prepare(QStringLiteral("UPDATE leads SET assignee_id = ?, version = version + 1, updated_at = ?, "
+                             "last_activity_at = ? WHERE id = ? AND version = ?"));
+    q.addBindValue(textOrNull(assigneeId));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(leadId);
+    q.addBindValue(l.version);
+    if (!q.exec())
+        return storageError(q, tr("assigning the lead"));
+    if (q.numRowsAffected() != 1)
+        return Error(ErrorCode::Conflict, tr("The lead changed while you were editing it; try again."));
+    const QJsonObject data{{QStringLiteral("from"), l.assigneeId},
+                           {QStringLiteral("fromName"), l.assigneeName},
+                           {QStringLiteral("to"), assigneeId},
+                           {QStringLiteral("toName"), assigneeName}};
+    if (auto w = writeInteraction(leadId, InteractionKind::Assignment, {}, data, now); !w)
+        return w;
+    if (auto e = enqueue(QStringLiteral("lead.assign"), leadId,
+                         {{QStringLiteral("leadId"), leadId},
+                          {QStringLiteral("assigneeId"), assigneeId},
+                          {QStringLiteral("baseAssigneeId"), l.assigneeId}});
+        !e)
+        return e;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
+    return {};
+}
+
+Outcome LeadService::qualifyManually(const QString &leadId, int score)
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto current = loadForChange(leadId, Permission::Qualify);
+    if (!current)
+        return current.error();
+    const Lead &l = current.value();
+    const QDateTime now = m_clock.now();
+    auto next = Qualification::applyManual(l.qualification, l.status, score, m_actor.userId, now);
+    if (!next)
+        return next.error();
+    const Qualification &qn = next.value();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE leads SET manual_score = ?, score = ?, qualification_method = ?, "
+                             "qualified_by = ?, qualified_at = ?, version = version + 1, "
+                             "updated_at = ?, last_activity_at = ? WHERE id = ?"));
+    q.addBindValue(intOrNull(qn.manualScore));
+    q.addBindValue(intOrNull(qn.effectiveScore()));
+    q.addBindValue(qualificationMethodId(qn.method));
+    q.addBindValue(textOrNull(qn.author));
+    q.addBindValue(msOrNull(qn.at));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(leadId);
+    if (!q.exec())
+        return storageError(q, tr("saving the score"));
+    const QJsonObject data{{QStringLiteral("score"), score},
+                           {QStringLiteral("method"), QStringLiteral("manual")},
+                           {QStringLiteral("previous"), l.qualification.manualScore ? *l.qualification.manualScore : -1}};
+    if (auto w = writeInteraction(leadId, InteractionKind::Qualification, {}, data, now); !w)
+        return w;
+    if (auto e = enqueue(QStringLiteral("lead.qualify"), leadId,
+                         {{QStringLiteral("leadId"), leadId}, {QStringLiteral("score"), score}});
+        !e)
+        return e;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
+    return {};
+}
+
+Outcome LeadService::addNote(const QString &leadId, const QString &text)
+{
+    const QString note = text.trimmed();
+    if (note.isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("A note cannot be empty."));
+    if (note.size() > kMaxNoteLength)
+        return Error(ErrorCode::InvalidInput,
+                     tr("The note is too long (at most %1 characters).").arg(kMaxNoteLength));
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto current = loadForChange(leadId, Permission::AddNote);
+    if (!current)
+        return current.error();
+    const QDateTime now = m_clock.now();
+    QSqlQuery q(m_db.connection());
+    // The notes column feeds the search index; the timeline keeps each note separately.
+    q.prepare(QStringLiteral("UPDATE leads SET notes = CASE WHEN notes = '' THEN ? ELSE notes || char(10) || ? END, "
+                             "version = version + 1, updated_at = ?, last_activity_at = ? WHERE id = ?"));
+    q.addBindValue(note);
+    q.addBindValue(note);
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(leadId);
+    if (!q.exec())
+        return storageError(q, tr("saving the note"));
+    if (auto w = writeInteraction(leadId, InteractionKind::Note, note, {}, now); !w)
+        return w;
+    if (auto e = enqueue(QStringLiteral("lead.addNote"), leadId,
+                         {{QStringLiteral("leadId"), leadId}, {QStringLiteral("text"), note}});
+        !e)
+        return e;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
+    return {};
+}
+
+Outcome LeadService::setFollowUp(const QString &leadId, const QDateTime &at)
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto current = loadForChange(leadId, Permission::SetFollowUp);
+    if (!current)
+        return current.error();
+    if (at.isValid()) {
+        if (auto rule = Pipeline::checkFollowUp(current.value().status); !rule)
+            return rule;
+    }
+    const QDateTime now = m_clock.now();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE leads SET follow_up_at = ?, version = version + 1, updated_at = ? "
+                             "WHERE id = ?"));
+    q.addBindValue(msOrNull(at));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    q.addBindValue(leadId);
+    if (!q.exec())
+        return storageError(q, tr("saving the follow-up"));
+    const QString when = at.isValid() ? at.toUTC().toString(Qt::ISODate) : QString();
+    if (auto w = writeInteraction(leadId, InteractionKind::FollowUp, {}, {{QStringLiteral("at"), when}}, now); !w)
+        return w;
+    if (auto e = enqueue(QStringLiteral("lead.setFollowUp"), leadId,
+                         {{QStringLiteral("leadId"), leadId}, {QStringLiteral("at"), when}});
+        !e)
+        return e;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
+    return {};
+}
+
+} // namespace Leads

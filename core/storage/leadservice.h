@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/contactidentity.h"
+#include "domain/lead.h"
+#include "domain/permissions.h"
+#include "domain/result.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace Leads {
+
+class Clock;
+class Database;
+
+struct InteractionOutcome
+{
+    QString leadId;
+    bool createdLead = false;
+};
+
+struct UserInfo
+{
+    QString id;
+    QString username;
+    QString displayName;
+    Role role = Role::Agent;
+    bool active = true;
+};
+
+// Every change to a lead. Each call validates with core/domain, then writes the row, the
+// timeline entry and an outbox mutation in ONE transaction, and announces the change.
+// Lives on the thread of its Database.
+class LeadService : public QObject
+{
+    Q_OBJECT
+public:
+    LeadService(Database &db, Actor actor, const Clock &clock, QObject *parent = nullptr);
+    ~LeadService() override;
+
+    const Actor &actor() const { return m_actor; }
+    void setActor(const Actor &actor) { m_actor = actor; }
+    Database &database() const { return m_db; }
+
+    Result<QString> createLead(const NewLead &lead);
+    Result<InteractionOutcome> recordInteraction(const IncomingInteraction &event);
+    Outcome setStatus(const QString &leadId, LeadStatus to, const QString &lostReason = {});
+    Outcome assign(const QString &leadId, const QString &assigneeId);
+    Outcome qualifyManually(const QString &leadId, int score);
+    Outcome addNote(const QString &leadId, const QString &text);
+    Outcome setFollowUp(const QString &leadId, const QDateTime &at);
+
+    Result<Lead> lead(const QString &leadId) const;
+    Result<QList<Interaction>> timeline(const QString &leadId) const;
+    QStringList lostReasons() const;
+    QList<UserInfo> users() const;
+    PermissionMatrix permissions() const;
+    QString defaultCountry() const;
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    Outcome setSetting(const QString &key, const QString &value);
+    int pendingMutations() const;
+
+Q_SIGNALS:
+    void leadChanged(const QString &leadId);
+    void leadCreated(const QString &leadId);
+
+private:
+    Result<Lead> loadForChange(const QString &leadId, Permission permission) const;
+    Outcome writeInteraction(const QString &leadId, InteractionKind kind, const QString &body,
+                             const QJsonObject &data, const QDateTime &at);
+    Outcome enqueue(const QString &type, const QString &leadId, const QJsonObject &payload);
+    Outcome touch(const QString &leadId, const QDateTime &at);
+    Result<QString> insertLead(const NewLead &lead, const QString &contactId, const QString &phone,
+                               const QString &email, const QDateTime &at);
+    Result<QString> findOrCreateContact(const QString &phone, const QString &email,
+                                        const QString &name, QList<ActiveLeadRule::KnownLead> *leads,
+                                        bool *known);
+
+    Database &m_db;
+    Actor m_actor;
+    const Clock &m_clock;
+};
+
+} // namespace Leads

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "migrations.h"
+
+#include "database.h"
+#include "leadscore.h"
+#include "searchindex.h"
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace Leads {
+
+namespace {
+
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+QStringList schemaV1()
+{
+    QStringList s = {
+        QStringLiteral(R"(CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('agent', 'manager', 'admin')),
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE contacts (
+            id TEXT PRIMARY KEY,
+            phone TEXT,
+            email TEXT,
+            display_name TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX contacts_phone ON contacts (phone) WHERE phone IS NOT NULL"),
+        QStringLiteral("CREATE INDEX contacts_email ON contacts (email) WHERE email IS NOT NULL"),
+        // lead_no is the stable integer rowid the FTS index points at (VACUUM keeps it).
+        QStringLiteral(R"(CREATE TABLE leads (
+            lead_no INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            contact_id TEXT NOT NULL REFERENCES contacts (id),
+            name TEXT NOT NULL,
+            company TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            search_phone TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL,
+            source_detail TEXT NOT NULL DEFAULT '',
+            campaign TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('new', 'contacted', 'qualifying', 'qualified',
+                                                   'follow_up', 'converted', 'lost', 'archived')),
+            status_rank INTEGER NOT NULL,
+            status_version INTEGER NOT NULL DEFAULT 1,
+            is_final INTEGER NOT NULL DEFAULT 0,
+            lost_reason TEXT,
+            assignee_id TEXT REFERENCES users (id),
+            ai_score INTEGER CHECK (ai_score BETWEEN 0 AND 100),
+            manual_score INTEGER CHECK (manual_score BETWEEN 0 AND 100),
+            score INTEGER CHECK (score BETWEEN 0 AND 100),
+            qualification_method TEXT NOT NULL DEFAULT '',
+            qualified_by TEXT,
+            qualified_at INTEGER,
+            follow_up_at INTEGER,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            last_activity_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1))"),
+        QStringLiteral("CREATE INDEX leads_contact ON leads (contact_id)"),
+        QStringLiteral("CREATE INDEX leads_status ON leads (status_rank)"),
+        QStringLiteral("CREATE INDEX leads_assignee ON leads (assignee_id)"),
+        QStringLiteral("CREATE INDEX leads_created ON leads (created_at)"),
+        QStringLiteral("CREATE INDEX leads_activity ON leads (last_activity_at)"),
+        QStringLiteral("CREATE INDEX leads_score ON leads (score)"),
+        QStringLiteral("CREATE INDEX leads_follow_up ON leads (follow_up_at) WHERE follow_up_at IS NOT NULL"),
+        QStringLiteral("CREATE INDEX leads_name ON leads (name COLLATE NOCASE)"),
+        QStringLiteral("CREATE INDEX leads_company ON leads (company COLLATE NOCASE)"),
+        QStringLiteral("CREATE INDEX leads_source ON leads (source)"),
+        QStringLiteral(R"(CREATE TABLE lead_attributes (
+            lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ('text', 'number', 'category')),
+            value TEXT NOT NULL,
+            PRIMARY KEY (lead_id, key)) WITHOUT ROWID)"),
+        QStringLiteral(R"(CREATE TABLE interactions (
+            interaction_no INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('created', 'broadcast_reply', 'chat_in', 'chat_out',
+                                               'integration', 'status_change', 'assignment',
+                                               'note', 'qualification', 'follow_up')),
+            occurred_at INTEGER NOT NULL,
+            author_id TEXT,
+            author_name TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL DEFAULT '{}'))"),
+        QStringLiteral("CREATE INDEX interactions_lead ON interactions (lead_id, occurred_at)"),
+        QStringLiteral(R"(CREATE TABLE lost_reasons (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL UNIQUE,
+            retired INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0))"),
+        QStringLiteral(R"(INSERT INTO lost_reasons (label, position) VALUES
+            ('No budget', 1), ('Chose a competitor', 2), ('No response', 3),
+            ('Not a fit', 4), ('Bad timing', 5), ('Duplicate', 6))"),
+        QStringLiteral(R"(CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            mutation_id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            lead_id TEXT,
+            payload TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'rejected')),
+            error_code TEXT,
+            error_message TEXT))"),
+        QStringLiteral("CREATE INDEX outbox_state ON outbox (state, seq)"),
+    };
+    s += SearchIndex::createStatements();
+    return s;
+}
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1, schemaV1()},
+    };
+    return list;
+}
+
+} // namespace
+
+int Migrations::latest()
+{
+    return migrations().constLast().version;
+}
+
+Outcome Migrations::apply(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return storageError(q, QStringLiteral("reading the schema version"));
+    const int current = q.value(0).toInt();
+    q.finish();
+
+    for (const Migration &m : migrations()) {
+        if (m.version <= current)
+            continue;
+        Transaction tx(db);
+        if (!tx.isActive())
+            return Error(ErrorCode::Storage,
+                         QCoreApplication::translate("Migrations", "Cannot upgrade the database: %1")
+                             .arg(tx.beginError()));
+        for (const QString &statement : m.statements) {
+            if (!q.exec(statement))
+                return storageError(
+                    q, QCoreApplication::translate("Migrations", "upgrading to schema %1").arg(m.version));
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)))
+            return storageError(q, QStringLiteral("setting the schema version"));
+        if (auto done = tx.commit(); !done)
+            return done;
+        qCInfo(lcStorage) << "database migrated to schema" << m.version;
+    }
+    return {};
+}
+
+} // namespace Leads

@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sampledata.h"
+
+#include "database.h"
+#include "domain/leadstatus.h"
+#include "leadscore.h"
+#include "searchindex.h"
+#include "transaction.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+
+#include <array>
+#include <random>
+
+namespace Leads {
+
+namespace {
+
+constexpr std::array kFirstNames = {
+    "Ana", "Tom", "Maria", "Lukas", "Sofia", "James", "Chloé", "Mateo", "Aisha", "Noah",
+    "Emma", "Liam", "Yuki", "Omar", "Elena", "Jonas", "Priya", "Diego", "Hannah", "Ravi",
+    "Léa", "Marco", "Fatima", "Ethan", "Ingrid", "Kenji", "Zoe", "Pablo", "Amara", "Felix",
+    "Nora", "Ahmed", "Isabel", "Oskar", "Mei", "Lucas", "Sara", "Tariq", "Julia", "Björn",
+};
+constexpr std::array kLastNames = {
+    "Ruiz", "Becker", "Rossi", "Schmidt", "García", "Smith", "Dubois", "Fernández", "Khan",
+    "Müller", "Johnson", "Tanaka", "Haddad", "Popescu", "Novak", "Patel", "López", "Weber",
+    "Sharma", "Moreau", "Bianchi", "Okafor", "Brown", "Larsen", "Sato", "Kowalski", "Silva",
+    "Nguyen", "Fischer", "Costa", "Jensen", "Ali", "Martín", "Lindqvist", "Wang", "Taylor",
+};
+constexpr std::array kCompanyWords = {
+    "Lumen", "Beck", "Nordic", "Atlas", "Verde", "Solaris", "Kite", "Harbor", "Pixel", "Quanta",
+    "Ember", "Cobalt", "Maple", "Orbit", "Vista", "Zephyr", "Granite", "Nimbus", "Aurora", "Delta",
+};
+constexpr std::array kCompanySuffixes = {
+    "AG", "GmbH", "S.L.", "Ltd", "Inc.", "SARL", "BV", "Group", "Labs", "& Co", "Studio", "Foods",
+};
+struct PhonePlan
+{
+    const char *code;
+    const char *lead; // first digit(s) of a mobile number
+    int length;       // national significant number length
+};
+constexpr std::array kPhones = {
+    PhonePlan{"34", "6", 9},  PhonePlan{"49", "15", 11}, PhonePlan{"44", "7", 10},
+    PhonePlan{"33", "6", 9},  PhonePlan{"39", "3", 10},  PhonePlan{"1", "415", 10},
+    PhonePlan{"31", "6", 9},  PhonePlan{"91", "9", 10},  PhonePlan{"55", "11", 11},
+};
+constexpr std::array kSources = {"broadcast", "broadcast", "broadcast", "chat", "chat",
+                                 "integration", "integration", "manual", "import"};
+constexpr std::array kCampaigns = {"Spring promo", "Black Friday", "Webinar invite",
+                                   "New catalogue", "Loyalty offer", "Product launch"};
+constexpr std::array kInbound = {
+    "Hi, is this still available? What is the price?",
+    "Yes, I'm interested. Can you send more details?",
+    "Could we book a demo next week?",
+    "How much for 50 units?",
+    "Thanks for the offer, I'd like to order.",
+    "Not now, maybe next quarter.",
+    "Do you ship to Portugal?",
+    "Please call me tomorrow morning.",
+    "Hola, ¿tienen disponibilidad este mes?",
+    "Bonjour, quel est le prix ?",
+};
+constexpr std::array kOutbound = {
+    "Thanks for reaching out! Here is our brochure.",
+    "Sure, I've sent you the price list.",
+    "Happy to set up a demo. Does Tuesday 10:00 work?",
+    "Following up on our call — any questions?",
+};
+constexpr std::array kNotes = {
+    "Decision maker is the CFO.",
+    "Wants a quote for the premium plan.",
+    "Call back after the trade fair.",
+    "Budget approved for Q3.",
+    "Prefers WhatsApp over e-mail.",
+};
+constexpr std::array kLostReasons = {"No budget", "Chose a competitor", "No response",
+                                     "Not a fit", "Bad timing"};
+
+struct Member
+{
+    const char *id;
+    const char *username;
+    const char *name;
+    const char *role;
+};
+constexpr std::array kTeam = {
+    Member{"u-admin", "alex", "Alex Morgan", "admin"},
+    Member{"u-maria", "maria", "Maria Lopez", "manager"},
+    Member{"u-daniel", "daniel", "Daniel Kim", "manager"},
+    Member{"u-sam", "sam", "Sam Carter", "agent"},
+    Member{"u-priya", "priya", "Priya Nair", "agent"},
+    Member{"u-jonas", "jonas", "Jonas Weber", "agent"},
+    Member{"u-lucia", "lucia", "Lucía Romero", "agent"},
+    Member{"u-kofi", "kofi", "Kofi Mensah", "agent"},
+    Member{"u-emma", "emma", "Emma Dubois", "agent"},
+};
+
+class Generator
+{
+public:
+    explicit Generator(quint64 seed) : m_rng(seed) {}
+
+    int below(int n) { return static_cast<int>(m_rng() % static_cast<quint64>(n)); }
+    bool chance(int percent) { return below(100) < percent; }
+    template<typename A>
+    const char *pick(const A &array) { return array[static_cast<size_t>(below(int(array.size())))]; }
+
+    QString uuid()
+    {
+        const quint64 a = m_rng();
+        const quint64 b = m_rng();
+        char buf[37];
+        std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx",
+                      static_cast<unsigned>(a >> 32), static_cast<unsigned>((a >> 16) & 0xffff),
+                      static_cast<unsigned>(a & 0xfff),
+                      static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3fff)),
+                      static_cast<unsigned long long>(b & 0xffffffffffffULL));
+        return QString::fromLatin1(buf);
+    }
+
+    QString phone()
+    {
+        const PhonePlan &p = kPhones[static_cast<size_t>(below(int(kPhones.size())))];
+        QString s = QStringLiteral("+") + QLatin1String(p.code) + QLatin1String(p.lead);
+        const int rest = p.length - int(qstrlen(p.lead));
+        for (int i = 0; i < rest; ++i)
+            s.append(QChar(u'0' + below(10)));
+        return s;
+    }
+
+private:
+    std::mt19937_64 m_rng;
+};
+
+QString asciiFold(const QString &s)
+{
+    QString folded = s.normalized(QString::NormalizationForm_D);
+    QString out;
+    out.reserve(folded.size());
+    for (QChar c : folded) {
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            out.append(c.toLower());
+    }
+    return out;
+}
+
+// The statuses a lead passes through, ending in `final`, in pipeline order.
+LeadStatus pickStatus(Generator &g)
+{
+    const int r = g.below(100);
+    if (r < 22) return LeadStatus::New;
+    if (r < 38) return LeadStatus::Contacted;
+    if (r < 50) return LeadStatus::Qualifying;
+    if (r < 60) return LeadStatus::Qualified;
+    if (r < 70) return LeadStatus::FollowUp;
+    if (r < 82) return LeadStatus::Converted;
+    if (r < 94) return LeadStatus::Lost;
+    return LeadStatus::Archived;
+}
+
+} // namespace
+
+bool SampleData::isEmpty(Database &db)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM leads)")) && q.next() && !q.value(0).toBool();
+}
+
+Result<SampleData::Stats> SampleData::generate(Database &db, const Options &options,
+                                               const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QSqlDatabase conn = db.connection();
+    Generator g(options.seed);
+    Stats stats;
+    const qint64 nowMs = options.now.toMSecsSinceEpoch();
+    constexpr qint64 kDay = 24LL * 3600 * 1000;
+
+    {
+        Transaction tx(conn);
+        if (auto b = tx.begun(); !b)
+            return b.error();
+        QSqlQuery q(conn);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO users (id, username, display_name, role, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?)"));
+        for (const Member &m : kTeam) {
+            q.addBindValue(QString::fromUtf8(m.id));
+            q.addBindValue(QString::fromUtf8(m.username));
+            q.addBindValue(QString::fromUtf8(m.name));
+            q.addBindValue(QString::fromUtf8(m.role));
+            q.addBindValue(nowMs - 400 * kDay);
+            if (!q.exec())
+                return storageError(q, QStringLiteral("creating the sample team"));
+            ++stats.users;
+        }
+        if (auto s = SearchIndex::suspend(conn); !s)
+            return s.error();
+        if (auto c = tx.commit(); !c)
+            return c.error();
+    }
+
+    QSqlQuery contact(conn);
+    contact.prepare(QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at) "
+                                   "VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery lead(conn);
+    lead.prepare(QStringLiteral(
+        "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, "
+        "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
+        "manual_score, score, qualification_method, qualified_by, qualified_at, follow_up_at, notes, "
+        "created_at, updated_at, last_activity_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery interaction(conn);
+    interaction.prepare(QStringLiteral(
+        "INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, body, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+
+    const QVariant nullText(QMetaType(QMetaType::QString));
+    const QVariant nullInt(QMetaType(QMetaType::Int));
+    const QVariant nullLong(QMetaType(QMetaType::LongLong));
+    constexpr int kAgents = 6; // kTeam[3..8]
+
+    auto addInteraction = [&](const QString &leadId, const char *kind, qint64 at, const Member *who,
+                              const QString &body, const QString &data) -> Outcome {
+        interaction.bindValue(0, g.uuid());
+        interaction.bindValue(1, leadId);
+        interaction.bindValue(2, QLatin1String(kind));
+        interaction.bindValue(3, at);
+        interaction.bindValue(4, who ? QVariant(QString::fromUtf8(who->id)) : nullText);
+        interaction.bindValue(5, who ? QString::fromUtf8(who->name) : QString());
+        interaction.bindValue(6, body);
+        interaction.bindValue(7, data);
+        if (!interaction.exec())
+            return storageError(interaction, QStringLiteral("writing sample interactions"));
+        ++stats.interactions;
+        return {};
+    };
+
+    qint64 done = 0;
+    while (done < options.leads) {
+        Transaction tx(conn);
+        if (auto b = tx.begun(); !b)
+            return b.error();
+        const qint64 end = std::min(options.leads, done + options.batchSize);
+        for (qint64 i = done; i < end; ++i) {
+            const QString first = QString::fromUtf8(g.pick(kFirstNames));
+            const QString last = QString::fromUtf8(g.pick(kLastNames));
+            const QString name = first + u' ' + last;
+            const QString company = g.chance(85) ? QString::fromUtf8(g.pick(kCompanyWords)) + u' '
+                                                       + QString::fromUtf8(g.pick(kCompanySuffixes))
+                                                 : QString();
+            const bool hasPhone = g.chance(90);
+            const QString phone = hasPhone ? g.phone() : QString();
+            const bool hasEmail = !hasPhone || g.chance(60);
+            const QString email = hasEmail ? asciiFold(first) + u'.' + asciiFold(last)
+                                                 + QString::number(i) + u'@'
+                                                 + (company.isEmpty() ? QStringLiteral("mail.example")
+                                                                      : asciiFold(company.section(u' ', 0, 0))
+                                                                            + QStringLiteral(".example"))
+                                           : QString();
+            const QString source = QString::fromLatin1(g.pick(kSources));
+            const QString campaign = source == u"broadcast" ? QString::fromUtf8(g.pick(kCampaigns)) : QString();
+            const LeadStatus status = pickStatus(g);
+            const bool final = Status::isFinal(status);
+            // Older leads are likelier to be final; recent ones cluster in the last weeks.
+            const qint64 ageDays = final ? 20 + g.below(340) : g.below(60);
+            const qint64 created = nowMs - ageDays * kDay - g.below(int(kDay / 1000)) * 1000LL;
+            const Member *assignee = (status == LeadStatus::New && g.chance(55))
+                                         ? nullptr
+                                         : &kTeam[static_cast<size_t>(3 + g.below(kAgents))];
+            const QString contactId = g.uuid();
+            const QString leadId = g.uuid();
+
+            contact.bindValue(0, contactId);
+            contact.bindValue(1, hasPhone ? QVariant(phone) : nullText);
+            contact.bindValue(2, hasEmail ? QVariant(email) : nullText);
+            contact.bindValue(3, name);
+            contact.bindValue(4, created);
+            if (!contact.exec())
+                return storageError(contact, QStringLiteral("writing sample contacts"));
+
+            // Timeline: created, the channel's first message, then replies and moves.
+            qint64 t = created;
+            const int messages = 1 + g.below(4);
+            qint64 lastActivity = created;
+            const bool ai = g.chance(70);
+            const int aiScore = std::clamp(20 + Status::index(status) * 9 + g.below(35) - 10, 0, 100);
+            const bool manual = g.chance(15);
+            const int manualScore = std::clamp(aiScore + g.below(30) - 15, 0, 100);
+            QString notes;
+            if (g.chance(30))
+                notes = QString::fromUtf8(g.pick(kNotes));
+
+            lead.bindValue(0, leadId);
+            lead.bindValue(1, contactId);
+            lead.bindValue(2, name);
+            lead.bindValue(3, company);
+            lead.bindValue(4, phone);
+            lead.bindValue(5, email);
+            lead.bindValue(6, SearchIndex::phoneTokens(phone));
+            lead.bindValue(7, source);
+            lead.bindValue(8, campaign);
+            lead.bindValue(9, Status::id(status));
+            lead.bindValue(10, Status::index(status));
+            lead.bindValue(11, 1 + Status::index(status));
+            lead.bindValue(12, final ? 1 : 0);
+            lead.bindValue(13, status == LeadStatus::Lost ? QVariant(QString::fromUtf8(g.pick(kLostReasons))) : nullText);
+            lead.bindValue(14, assignee ? QVariant(QString::fromUtf8(assignee->id)) : nullText);
+            lead.bindValue(15, ai ? QVariant(aiScore) : nullInt);
+            lead.bindValue(16, manual ? QVariant(manualScore) : nullInt);
+            lead.bindValue(17, manual ? QVariant(manualScore) : ai ? QVariant(aiScore) : nullInt);
+            lead.bindValue(18, manual ? QStringLiteral("manual") : ai ? QStringLiteral("ai") : QString());
+            lead.bindValue(19, manual && assignee ? QVariant(QString::fromUtf8(assignee->id))
+                               : ai            ? QVariant(QStringLiteral("ai"))
+                                               : nullText);
+            lead.bindValue(20, manual || ai ? QVariant(created + kDay) : nullLong);
+            const bool followUp = !final && status != LeadStatus::New && g.chance(45);
+            lead.bindValue(21, followUp ? QVariant(nowMs + (g.below(14 * 24) - 3 * 24) * 3600LL * 1000) : nullLong);
+            lead.bindValue(22, notes);
+            lead.bindValue(23, created);
+
+            // Interactions are written after the lead (foreign key), times computed first.
+            const char *channel = source == u"broadcast"     ? "broadcast_reply"
+                                  : source == u"integration" ? "integration"
+                                  : source == u"chat"        ? "chat_in"
+                                                             : nullptr;
+            struct Pending { const char *kind; qint64 at; const Member *who; QString body; QString data; };
+            QList<Pending> pending;
+            pending.append({"created", t, nullptr, QString(), QStringLiteral("{\"source\":\"%1\"}").arg(source)});
+            if (channel)
+                pending.append({channel, t, nullptr, QString::fromUtf8(g.pick(kInbound)),
+                                campaign.isEmpty() ? QStringLiteral("{}")
+                                                   : QStringLiteral("{\"campaign\":\"%1\"}").arg(campaign)});
+            const qint64 span = std::max<qint64>(nowMs - created, 3600 * 1000);
+            for (int m = 1; m < messages; ++m) {
+                t = std::min(nowMs, t + g.below(int(std::min<qint64>(span / messages / 1000, 2000000000LL)) + 60) * 1000LL);
+                const bool out = m % 2 == 1;
+                pending.append({out ? "chat_out" : "chat_in", t, out ? assignee : nullptr,
+                                QString::fromUtf8(out ? g.pick(kOutbound) : g.pick(kInbound)), QStringLiteral("{}")});
+            }
+            if (status != LeadStatus::New) {
+                t = std::min(nowMs, t + g.below(3 * 24 * 3600) * 1000LL);
+                pending.append({"status_change", t, assignee, QString(),
+                                QStringLiteral("{\"from\":\"new\",\"to\":\"%1\"}").arg(Status::id(status))});
+            }
+            if (!notes.isEmpty())
+                pending.append({"note", std::min(nowMs, t + 600000), assignee, notes, QStringLiteral("{}")});
+            for (const Pending &p : std::as_const(pending))
+                lastActivity = std::max(lastActivity, p.at);
+
+            lead.bindValue(24, lastActivity);
+            lead.bindValue(25, lastActivity);
+            if (!lead.exec())
+                return storageError(lead, QStringLiteral("writing sample leads"));
+            for (const Pending &p : std::as_const(pending)) {
+                if (auto w = addInteraction(leadId, p.kind, p.at, p.who, p.body, p.data); !w)
+                    return w.error();
+            }
+            ++stats.leads;
+        }
+        if (auto c = tx.commit(); !c)
+            return c.error();
+        done = end;
+        if (progress && !progress(done, options.leads))
+            break;
+    }
+
+    if (auto r = SearchIndex::rebuild(conn); !r)
+        return r.error();
+    QSqlQuery analyze(conn);
+    analyze.exec(QStringLiteral("ANALYZE"));
+    stats.elapsedMs = timer.elapsed();
+    qCInfo(lcStorage) << "sample data:" << stats.leads << "leads," << stats.interactions
+                      << "interactions in" << stats.elapsedMs << "ms";
+    return stats;
+}
+
+} // namespace Leads
