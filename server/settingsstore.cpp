@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settingsstore.h"
+
+#include "serverdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+Q_DECLARE_LOGGING_CATEGORY(lcServerDb)
+
+namespace Leads::Server {
+
+QStringList SettingsStore::defaultLostReasons()
+{
+    return {QStringLiteral("No budget"),  QStringLiteral("Chose a competitor"),
+            QStringLiteral("No response"), QStringLiteral("Not a fit"),
+            QStringLiteral("Bad timing"),  QStringLiteral("Duplicate")};
+}
+
+QString SettingsStore::value(const QString &name, const QString &fallback) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE name = ?"));
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return fallback;
+}
+
+Outcome SettingsStore::set(const QString &name, const QString &value, qint64 seq)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO settings (name, value, change_seq) VALUES (?, ?, ?) "
+                             "ON CONFLICT (name) DO UPDATE SET value = excluded.value, "
+                             "change_seq = excluded.change_seq"));
+    q.addBindValue(name);
+    q.addBindValue(value);
+    q.addBindValue(seq);
+    if (!q.exec())
+        return dbError(q, QStringLiteral("saving a setting"));
+    return {};
+}
+
+PermissionMatrix SettingsStore::permissions() const
+{
+    const QString json = value(QStringLiteral("permissions"), {});
+    if (json.isEmpty())
+        return PermissionMatrix::defaults();
+    auto parsed = PermissionMatrix::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+    if (!parsed) {
+        qCWarning(lcServerDb) << "stored permissions are invalid, using the defaults";
+        return PermissionMatrix::defaults();
+    }
+    return parsed.value();
+}
+
+QStringList SettingsStore::lostReasons() const
+{
+    const QString json = value(QStringLiteral("lost_reasons"), {});
+    if (json.isEmpty())
+        return defaultLostReasons();
+    QStringList list;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array)
+        list.append(v.toString());
+    return list;
+}
+
+int SettingsStore::aiThreshold() const
+{
+    return value(QStringLiteral("ai_threshold"), QStringLiteral("60")).toInt();
+}
+
+QJsonObject SettingsStore::sourceRules() const
+{
+    return QJsonDocument::fromJson(value(QStringLiteral("source_rules"), QStringLiteral("{}")).toUtf8()).object();
+}
+
+QString SettingsStore::defaultCountry() const
+{
+    return value(QStringLiteral("default_country"), QStringLiteral("US"));
+}
+
+QJsonObject SettingsStore::toJson() const
+{
+    return {
+        {QStringLiteral("lostReasons"), QJsonArray::fromStringList(lostReasons())},
+        {QStringLiteral("aiThreshold"), aiThreshold()},
+        {QStringLiteral("sourceRules"), sourceRules()},
+        {QStringLiteral("defaultCountry"), defaultCountry()},
+    };
+}
+
+} // namespace Leads::Server

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/permissions.h"
+#include "domain/result.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace Leads::Server {
+
+class ServerDatabase;
+
+// Team settings an admin edits: the permission matrix, lost reasons, the AI threshold,
+// source rules and the default country for phone numbers. Read from the database on
+// every use, so every server process sees a change at once.
+class SettingsStore
+{
+public:
+    explicit SettingsStore(ServerDatabase &db) : m_db(db) {}
+
+    PermissionMatrix permissions() const;
+    QStringList lostReasons() const;
+    int aiThreshold() const;
+    QJsonObject sourceRules() const;
+    QString defaultCountry() const;
+    QJsonObject toJson() const;
+
+    static QStringList defaultLostReasons();
+
+    // Inside the caller's transaction, stamped with its change number.
+    Outcome set(const QString &name, const QString &value, qint64 seq);
+
+private:
+    QString value(const QString &name, const QString &fallback) const;
+
+    ServerDatabase &m_db;
+};
+
+} // namespace Leads::Server
