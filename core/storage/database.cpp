@@ -3,6 +3,7 @@
 
 #include "leadscore.h"
 #include "migrations.h"
+#include "searchindex.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -171,6 +172,10 @@ Result<std::unique_ptr<Database>> Database::openConnection(const QString &path, 
     if (mode == Mode::ReadWrite) {
         if (auto migrated = Migrations::apply(db); !migrated)
             return migrated.error();
+        if (auto indexes = Migrations::ensureSecondaryIndexes(db); !indexes)
+            return indexes.error();
+        if (auto repaired = SearchIndex::repairIfStale(db); !repaired)
+            return repaired.error();
     } else if (version < kSchemaVersion) {
         return Error(ErrorCode::Storage,
                      tr("\"%1\" needs an upgrade and was opened read-only.").arg(path));

@@ -51,6 +51,12 @@ private:
     QString m_path;
 };
 
+// Qt binds a null QString as SQL NULL; NOT NULL text columns want '' instead.
+inline QString sqlText(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 // Turns a failed query into a typed error with a readable message.
 Error storageError(const QSqlQuery &query, const QString &what);
 Error storageError(const QSqlDatabase &db, const QString &what);

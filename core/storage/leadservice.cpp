@@ -238,8 +238,8 @@ Outcome LeadService::writeInteraction(const QString &leadId, InteractionKind kin
     q.addBindValue(interactionKindId(kind));
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(textOrNull(m_actor.userId));
-    q.addBindValue(m_actor.displayName);
-    q.addBindValue(body);
+    q.addBindValue(sqlText(m_actor.displayName));
+    q.addBindValue(sqlText(body));
     q.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return storageError(q, tr("recording the timeline"));
@@ -311,7 +311,7 @@ Result<QString> LeadService::findOrCreateContact(const QString &phone, const QSt
         q.addBindValue(contactId);
         q.addBindValue(textOrNull(phone));
         q.addBindValue(textOrNull(email));
-        q.addBindValue(name);
+        q.addBindValue(sqlText(name));
         q.addBindValue(m_clock.now().toMSecsSinceEpoch());
         if (!q.exec())
             return storageError(q, tr("saving the contact"));
@@ -332,15 +332,15 @@ Result<QString> LeadService::insertLead(const NewLead &lead, const QString &cont
     q.addBindValue(id);
     q.addBindValue(contactId);
     q.addBindValue(lead.name.trimmed());
-    q.addBindValue(lead.company.trimmed());
-    q.addBindValue(phone);
-    q.addBindValue(email);
-    q.addBindValue(SearchIndex::phoneTokens(phone));
+    q.addBindValue(sqlText(lead.company.trimmed()));
+    q.addBindValue(sqlText(phone));
+    q.addBindValue(sqlText(email));
+    q.addBindValue(sqlText(SearchIndex::phoneTokens(phone)));
     q.addBindValue(lead.source.isEmpty() ? Source::Manual : lead.source);
-    q.addBindValue(lead.sourceDetail);
-    q.addBindValue(lead.campaign);
+    q.addBindValue(sqlText(lead.sourceDetail));
+    q.addBindValue(sqlText(lead.campaign));
     q.addBindValue(textOrNull(lead.assigneeId));
-    q.addBindValue(lead.note.trimmed());
+    q.addBindValue(sqlText(lead.note.trimmed()));
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(at.toMSecsSinceEpoch());
     q.addBindValue(at.toMSecsSinceEpoch());

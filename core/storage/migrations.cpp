@@ -14,6 +14,35 @@ namespace Leads {
 
 namespace {
 
+// Secondary indexes, droppable around bulk loads and recreated (sorted, far faster than
+// row by row) afterwards; Database::open recreates any that a crash left missing.
+struct IndexDef
+{
+    const char *name;
+    const char *definition;
+};
+constexpr IndexDef kSecondaryIndexes[] = {
+    {"contacts_phone", "ON contacts (phone) WHERE phone IS NOT NULL"},
+    {"contacts_email", "ON contacts (email) WHERE email IS NOT NULL"},
+    {"leads_contact", "ON leads (contact_id)"},
+    {"leads_status", "ON leads (status_rank)"},
+    {"leads_assignee", "ON leads (assignee_id)"},
+    {"leads_created", "ON leads (created_at)"},
+    {"leads_activity", "ON leads (last_activity_at)"},
+    {"leads_score", "ON leads (score)"},
+    {"leads_follow_up", "ON leads (follow_up_at) WHERE follow_up_at IS NOT NULL"},
+    {"leads_name", "ON leads (name COLLATE NOCASE)"},
+    {"leads_company", "ON leads (company COLLATE NOCASE)"},
+    {"leads_source", "ON leads (source)"},
+    {"interactions_lead", "ON interactions (lead_id, occurred_at)"},
+};
+
+QString createIndexSql(const IndexDef &index)
+{
+    return QStringLiteral("CREATE INDEX IF NOT EXISTS %1 %2")
+        .arg(QLatin1String(index.name), QLatin1String(index.definition));
+}
+
 struct Migration
 {
     int version;
@@ -36,8 +65,6 @@ QStringList schemaV1()
             email TEXT,
             display_name TEXT NOT NULL DEFAULT '',
             created_at INTEGER NOT NULL))"),
-        QStringLiteral("CREATE INDEX contacts_phone ON contacts (phone) WHERE phone IS NOT NULL"),
-        QStringLiteral("CREATE INDEX contacts_email ON contacts (email) WHERE email IS NOT NULL"),
         // lead_no is the stable integer rowid the FTS index points at (VACUUM keeps it).
         QStringLiteral(R"(CREATE TABLE leads (
             lead_no INTEGER PRIMARY KEY,
@@ -70,16 +97,6 @@ QStringList schemaV1()
             updated_at INTEGER NOT NULL,
             last_activity_at INTEGER NOT NULL,
             version INTEGER NOT NULL DEFAULT 1))"),
-        QStringLiteral("CREATE INDEX leads_contact ON leads (contact_id)"),
-        QStringLiteral("CREATE INDEX leads_status ON leads (status_rank)"),
-        QStringLiteral("CREATE INDEX leads_assignee ON leads (assignee_id)"),
-        QStringLiteral("CREATE INDEX leads_created ON leads (created_at)"),
-        QStringLiteral("CREATE INDEX leads_activity ON leads (last_activity_at)"),
-        QStringLiteral("CREATE INDEX leads_score ON leads (score)"),
-        QStringLiteral("CREATE INDEX leads_follow_up ON leads (follow_up_at) WHERE follow_up_at IS NOT NULL"),
-        QStringLiteral("CREATE INDEX leads_name ON leads (name COLLATE NOCASE)"),
-        QStringLiteral("CREATE INDEX leads_company ON leads (company COLLATE NOCASE)"),
-        QStringLiteral("CREATE INDEX leads_source ON leads (source)"),
         QStringLiteral(R"(CREATE TABLE lead_attributes (
             lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
             key TEXT NOT NULL,
@@ -98,7 +115,6 @@ QStringList schemaV1()
             author_name TEXT NOT NULL DEFAULT '',
             body TEXT NOT NULL DEFAULT '',
             data TEXT NOT NULL DEFAULT '{}'))"),
-        QStringLiteral("CREATE INDEX interactions_lead ON interactions (lead_id, occurred_at)"),
         QStringLiteral(R"(CREATE TABLE lost_reasons (
             id INTEGER PRIMARY KEY,
             label TEXT NOT NULL UNIQUE,
@@ -120,8 +136,10 @@ QStringList schemaV1()
             state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'rejected')),
             error_code TEXT,
             error_message TEXT))"),
-        QStringLiteral("CREATE INDEX outbox_state ON outbox (state, seq)"),
     };
+    s.append(QStringLiteral("CREATE INDEX outbox_state ON outbox (state, seq)"));
+    for (const IndexDef &index : kSecondaryIndexes)
+        s.append(createIndexSql(index));
     s += SearchIndex::createStatements();
     return s;
 }
@@ -167,6 +185,26 @@ Outcome Migrations::apply(QSqlDatabase &db)
         if (auto done = tx.commit(); !done)
             return done;
         qCInfo(lcStorage) << "database migrated to schema" << m.version;
+    }
+    return {};
+}
+
+Outcome Migrations::dropSecondaryIndexes(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    for (const IndexDef &index : kSecondaryIndexes) {
+        if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index.name))))
+            return storageError(q, QStringLiteral("dropping indexes for a bulk load"));
+    }
+    return {};
+}
+
+Outcome Migrations::ensureSecondaryIndexes(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    for (const IndexDef &index : kSecondaryIndexes) {
+        if (!q.exec(createIndexSql(index)))
+            return storageError(q, QStringLiteral("creating indexes"));
     }
     return {};
 }

@@ -14,6 +14,9 @@ class Migrations
 public:
     static Outcome apply(QSqlDatabase &db);
     static int latest();
+    // Bulk loads drop the secondary indexes and build them once at the end.
+    static Outcome dropSecondaryIndexes(QSqlDatabase &db);
+    static Outcome ensureSecondaryIndexes(QSqlDatabase &db);
 };
 
 } // namespace Leads

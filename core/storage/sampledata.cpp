@@ -4,6 +4,7 @@
 #include "database.h"
 #include "domain/leadstatus.h"
 #include "leadscore.h"
+#include "migrations.h"
 #include "searchindex.h"
 #include "transaction.h"
 
@@ -101,23 +102,25 @@ constexpr std::array kTeam = {
 class Generator
 {
 public:
-    explicit Generator(quint64 seed) : m_rng(seed) {}
+    explicit Generator(quint64 seed) : m_rng(seed), m_base(static_cast<quint32>(m_rng() >> 32)) {}
 
     int below(int n) { return static_cast<int>(m_rng() % static_cast<quint64>(n)); }
     bool chance(int percent) { return below(100) < percent; }
     template<typename A>
     const char *pick(const A &array) { return array[static_cast<size_t>(below(int(array.size())))]; }
 
+    // Ids follow creation order (like UUIDv7) so the unique indexes grow by appending
+    // instead of random inserts; the low bits stay random.
     QString uuid()
     {
-        const quint64 a = m_rng();
+        const quint64 order = ++m_counter;
         const quint64 b = m_rng();
         char buf[37];
-        std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx",
-                      static_cast<unsigned>(a >> 32), static_cast<unsigned>((a >> 16) & 0xffff),
-                      static_cast<unsigned>(a & 0xfff),
-                      static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3fff)),
-                      static_cast<unsigned long long>(b & 0xffffffffffffULL));
+        std::snprintf(buf, sizeof buf, "%08x-%04x-7%03x-%04x-%012llx",
+                      static_cast<unsigned>(m_base >> 16), static_cast<unsigned>((m_base & 0xffff) ^ (order >> 44)),
+                      static_cast<unsigned>((order >> 32) & 0xfff),
+                      static_cast<unsigned>(0x8000 | ((order >> 18) & 0x3fff)),
+                      static_cast<unsigned long long>(((order & 0x3ffff) << 30) | (b & 0x3fffffff)));
         return QString::fromLatin1(buf);
     }
 
@@ -133,6 +136,8 @@ public:
 
 private:
     std::mt19937_64 m_rng;
+    quint32 m_base;
+    quint64 m_counter = 0;
 };
 
 QString asciiFold(const QString &s)
@@ -145,6 +150,16 @@ QString asciiFold(const QString &s)
             out.append(c.toLower());
     }
     return out;
+}
+
+// ASCII forms of the name lists for e-mail addresses, computed once (normalisation is slow).
+template<typename A>
+QStringList foldedList(const A &array)
+{
+    QStringList list;
+    for (const char *word : array)
+        list.append(asciiFold(QString::fromUtf8(word)));
+    return list;
 }
 
 // The statuses a lead passes through, ending in `final`, in pipeline order.
@@ -199,6 +214,8 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
         }
         if (auto s = SearchIndex::suspend(conn); !s)
             return s.error();
+        if (auto d = Migrations::dropSecondaryIndexes(conn); !d)
+            return d.error();
         if (auto c = tx.commit(); !c)
             return c.error();
     }
@@ -230,14 +247,18 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
         interaction.bindValue(2, QLatin1String(kind));
         interaction.bindValue(3, at);
         interaction.bindValue(4, who ? QVariant(QString::fromUtf8(who->id)) : nullText);
-        interaction.bindValue(5, who ? QString::fromUtf8(who->name) : QString());
-        interaction.bindValue(6, body);
+        interaction.bindValue(5, who ? QString::fromUtf8(who->name) : QStringLiteral(""));
+        interaction.bindValue(6, sqlText(body));
         interaction.bindValue(7, data);
         if (!interaction.exec())
             return storageError(interaction, QStringLiteral("writing sample interactions"));
         ++stats.interactions;
         return {};
     };
+
+    const QStringList foldedFirst = foldedList(kFirstNames);
+    const QStringList foldedLast = foldedList(kLastNames);
+    const QStringList foldedCompany = foldedList(kCompanyWords);
 
     qint64 done = 0;
     while (done < options.leads) {
@@ -246,20 +267,24 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             return b.error();
         const qint64 end = std::min(options.leads, done + options.batchSize);
         for (qint64 i = done; i < end; ++i) {
-            const QString first = QString::fromUtf8(g.pick(kFirstNames));
-            const QString last = QString::fromUtf8(g.pick(kLastNames));
+            const int firstIndex = g.below(int(kFirstNames.size()));
+            const int lastIndex = g.below(int(kLastNames.size()));
+            const QString first = QString::fromUtf8(kFirstNames[size_t(firstIndex)]);
+            const QString last = QString::fromUtf8(kLastNames[size_t(lastIndex)]);
             const QString name = first + u' ' + last;
-            const QString company = g.chance(85) ? QString::fromUtf8(g.pick(kCompanyWords)) + u' '
-                                                       + QString::fromUtf8(g.pick(kCompanySuffixes))
-                                                 : QString();
+            const int companyIndex = g.chance(85) ? g.below(int(kCompanyWords.size())) : -1;
+            const QString company = companyIndex >= 0
+                                        ? QString::fromUtf8(kCompanyWords[size_t(companyIndex)]) + u' '
+                                              + QString::fromUtf8(g.pick(kCompanySuffixes))
+                                        : QString();
             const bool hasPhone = g.chance(90);
             const QString phone = hasPhone ? g.phone() : QString();
             const bool hasEmail = !hasPhone || g.chance(60);
-            const QString email = hasEmail ? asciiFold(first) + u'.' + asciiFold(last)
+            const QString email = hasEmail ? foldedFirst.at(firstIndex) + u'.' + foldedLast.at(lastIndex)
                                                  + QString::number(i) + u'@'
-                                                 + (company.isEmpty() ? QStringLiteral("mail.example")
-                                                                      : asciiFold(company.section(u' ', 0, 0))
-                                                                            + QStringLiteral(".example"))
+                                                 + (companyIndex < 0 ? QStringLiteral("mail.example")
+                                                                     : foldedCompany.at(companyIndex)
+                                                                           + QStringLiteral(".example"))
                                            : QString();
             const QString source = QString::fromLatin1(g.pick(kSources));
             const QString campaign = source == u"broadcast" ? QString::fromUtf8(g.pick(kCampaigns)) : QString();
@@ -297,12 +322,12 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             lead.bindValue(0, leadId);
             lead.bindValue(1, contactId);
             lead.bindValue(2, name);
-            lead.bindValue(3, company);
-            lead.bindValue(4, phone);
-            lead.bindValue(5, email);
-            lead.bindValue(6, SearchIndex::phoneTokens(phone));
+            lead.bindValue(3, sqlText(company));
+            lead.bindValue(4, sqlText(phone));
+            lead.bindValue(5, sqlText(email));
+            lead.bindValue(6, sqlText(SearchIndex::phoneTokens(phone)));
             lead.bindValue(7, source);
-            lead.bindValue(8, campaign);
+            lead.bindValue(8, sqlText(campaign));
             lead.bindValue(9, Status::id(status));
             lead.bindValue(10, Status::index(status));
             lead.bindValue(11, 1 + Status::index(status));
@@ -312,14 +337,14 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             lead.bindValue(15, ai ? QVariant(aiScore) : nullInt);
             lead.bindValue(16, manual ? QVariant(manualScore) : nullInt);
             lead.bindValue(17, manual ? QVariant(manualScore) : ai ? QVariant(aiScore) : nullInt);
-            lead.bindValue(18, manual ? QStringLiteral("manual") : ai ? QStringLiteral("ai") : QString());
+            lead.bindValue(18, manual ? QStringLiteral("manual") : ai ? QStringLiteral("ai") : QStringLiteral(""));
             lead.bindValue(19, manual && assignee ? QVariant(QString::fromUtf8(assignee->id))
                                : ai            ? QVariant(QStringLiteral("ai"))
                                                : nullText);
             lead.bindValue(20, manual || ai ? QVariant(created + kDay) : nullLong);
             const bool followUp = !final && status != LeadStatus::New && g.chance(45);
             lead.bindValue(21, followUp ? QVariant(nowMs + (g.below(14 * 24) - 3 * 24) * 3600LL * 1000) : nullLong);
-            lead.bindValue(22, notes);
+            lead.bindValue(22, sqlText(notes));
             lead.bindValue(23, created);
 
             // Interactions are written after the lead (foreign key), times computed first.
@@ -368,6 +393,8 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             break;
     }
 
+    if (auto i = Migrations::ensureSecondaryIndexes(conn); !i)
+        return i.error();
     if (auto r = SearchIndex::rebuild(conn); !r)
         return r.error();
     QSqlQuery analyze(conn);

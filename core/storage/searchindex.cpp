@@ -126,7 +126,14 @@ QString SearchIndex::matchExpression(const QString &userText)
             if (c.isDigit())
                 digits.append(QChar(u'0' + c.digitValue()));
         }
-        terms.append(digits);
+        // National and international prefixes are not stored: "0151 …" and "0049 151 …"
+        // both look for the digits after them.
+        if (digits.startsWith(QStringLiteral("00")))
+            digits.remove(0, 2);
+        else if (digits.startsWith(u'0'))
+            digits.remove(0, 1);
+        if (!digits.isEmpty())
+            terms.append(digits);
     } else {
         QString current;
         auto flush = [&] {
@@ -135,10 +142,9 @@ QString SearchIndex::matchExpression(const QString &userText)
             current.clear();
         };
         for (QChar c : text) {
+            // Emoji, punctuation and FTS5 syntax characters all end a term.
             if (c.isLetterOrNumber() || c.isMark())
                 current.append(c);
-            else if (c.isHighSurrogate() || c.isLowSurrogate())
-                flush(); // emoji and other astral symbols are not indexed
             else
                 flush();
         }
