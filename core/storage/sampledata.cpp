@@ -3,12 +3,14 @@
 
 #include "database.h"
 #include "domain/leadstatus.h"
+#include "bulkstatement.h"
 #include "leadscore.h"
 #include "migrations.h"
 #include "searchindex.h"
 #include "transaction.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QSqlQuery>
 
 #include <array>
@@ -111,17 +113,17 @@ public:
 
     // Ids follow creation order (like UUIDv7) so the unique indexes grow by appending
     // instead of random inserts; the low bits stay random.
-    QString uuid()
+    QByteArray uuid()
     {
         const quint64 order = ++m_counter;
         const quint64 b = m_rng();
-        char buf[37];
+        char buf[48];
         std::snprintf(buf, sizeof buf, "%08x-%04x-7%03x-%04x-%012llx",
                       static_cast<unsigned>(m_base >> 16), static_cast<unsigned>((m_base & 0xffff) ^ (order >> 44)),
                       static_cast<unsigned>((order >> 32) & 0xfff),
                       static_cast<unsigned>(0x8000 | ((order >> 18) & 0x3fff)),
                       static_cast<unsigned long long>(((order & 0x3ffff) << 30) | (b & 0x3fffffff)));
-        return QString::fromLatin1(buf);
+        return QByteArray(buf);
     }
 
     QString phone()
@@ -150,6 +152,11 @@ QString asciiFold(const QString &s)
             out.append(c.toLower());
     }
     return out;
+}
+
+QByteArray raw(const char *text)
+{
+    return QByteArray::fromRawData(text, qsizetype(qstrlen(text)));
 }
 
 // ASCII forms of the name lists for e-mail addresses, computed once (normalisation is slow).
@@ -220,41 +227,56 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             return c.error();
     }
 
-    QSqlQuery contact(conn);
-    contact.prepare(QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at) "
-                                   "VALUES (?, ?, ?, ?, ?)"));
-    QSqlQuery lead(conn);
-    lead.prepare(QStringLiteral(
+    BulkStatement contact(conn, "INSERT INTO contacts (id, phone, email, display_name, created_at) "
+                                "VALUES (?, ?, ?, ?, ?)");
+    BulkStatement lead(conn,
         "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, "
         "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
         "manual_score, score, qualification_method, qualified_by, qualified_at, follow_up_at, notes, "
         "created_at, updated_at, last_activity_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    QSqlQuery interaction(conn);
-    interaction.prepare(QStringLiteral(
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    BulkStatement interaction(conn,
         "INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, body, data) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-
-    const QVariant nullText(QMetaType(QMetaType::QString));
-    const QVariant nullInt(QMetaType(QMetaType::Int));
-    const QVariant nullLong(QMetaType(QMetaType::LongLong));
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     constexpr int kAgents = 6; // kTeam[3..8]
 
-    auto addInteraction = [&](const QString &leadId, const char *kind, qint64 at, const Member *who,
-                              const QString &body, const QString &data) -> Outcome {
-        interaction.bindValue(0, g.uuid());
-        interaction.bindValue(1, leadId);
-        interaction.bindValue(2, QLatin1String(kind));
-        interaction.bindValue(3, at);
-        interaction.bindValue(4, who ? QVariant(QString::fromUtf8(who->id)) : nullText);
-        interaction.bindValue(5, who ? QString::fromUtf8(who->name) : QStringLiteral(""));
-        interaction.bindValue(6, sqlText(body));
-        interaction.bindValue(7, data);
-        if (!interaction.exec())
-            return storageError(interaction, QStringLiteral("writing sample interactions"));
+    auto addInteraction = [&](QByteArrayView leadId, const char *kind, qint64 at, const Member *who,
+                              QByteArrayView body, QByteArrayView data) -> Outcome {
+        interaction.bind(1, g.uuid());
+        interaction.bind(2, leadId);
+        interaction.bind(3, QByteArrayView(kind));
+        interaction.bind(4, at);
+        if (who) {
+            interaction.bind(5, QByteArrayView(who->id));
+            interaction.bind(6, QByteArrayView(who->name));
+        } else {
+            interaction.bindNull(5);
+            interaction.bind(6, QByteArrayView(""));
+        }
+        interaction.bind(7, body);
+        interaction.bind(8, data);
+        if (auto r = interaction.step("writing sample interactions"); !r)
+            return r;
         ++stats.interactions;
         return {};
     };
+    auto bindOptional = [](BulkStatement &st, int pos, bool present, auto value) {
+        if (present)
+            st.bind(pos, value);
+        else
+            st.bindNull(pos);
+    };
+
+    // The generator writes only valid rows in dependency order, so per-row CHECK and
+    // foreign-key evaluation (an ephemeral table per IN-list CHECK, per row) is skipped
+    // for the load and restored afterwards, even on failure.
+    QSqlQuery pragma(conn);
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
+    pragma.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON"));
+    const auto restore = qScopeGuard([&pragma] {
+        pragma.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
+        pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    });
 
     const QStringList foldedFirst = foldedList(kFirstNames);
     const QStringList foldedLast = foldedList(kLastNames);
@@ -296,16 +318,16 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             const Member *assignee = (status == LeadStatus::New && g.chance(55))
                                          ? nullptr
                                          : &kTeam[static_cast<size_t>(3 + g.below(kAgents))];
-            const QString contactId = g.uuid();
-            const QString leadId = g.uuid();
+            const QByteArray contactId = g.uuid();
+            const QByteArray leadId = g.uuid();
 
-            contact.bindValue(0, contactId);
-            contact.bindValue(1, hasPhone ? QVariant(phone) : nullText);
-            contact.bindValue(2, hasEmail ? QVariant(email) : nullText);
-            contact.bindValue(3, name);
-            contact.bindValue(4, created);
-            if (!contact.exec())
-                return storageError(contact, QStringLiteral("writing sample contacts"));
+            contact.bind(1, contactId);
+            bindOptional(contact, 2, hasPhone, phone);
+            bindOptional(contact, 3, hasEmail, email);
+            contact.bind(4, name);
+            contact.bind(5, created);
+            if (auto r = contact.step("writing sample contacts"); !r)
+                return r.error();
 
             // Timeline: created, the channel's first message, then replies and moves.
             qint64 t = created;
@@ -319,67 +341,66 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             if (g.chance(30))
                 notes = QString::fromUtf8(g.pick(kNotes));
 
-            lead.bindValue(0, leadId);
-            lead.bindValue(1, contactId);
-            lead.bindValue(2, name);
-            lead.bindValue(3, sqlText(company));
-            lead.bindValue(4, sqlText(phone));
-            lead.bindValue(5, sqlText(email));
-            lead.bindValue(6, sqlText(SearchIndex::phoneTokens(phone)));
-            lead.bindValue(7, source);
-            lead.bindValue(8, sqlText(campaign));
-            lead.bindValue(9, Status::id(status));
-            lead.bindValue(10, Status::index(status));
-            lead.bindValue(11, 1 + Status::index(status));
-            lead.bindValue(12, final ? 1 : 0);
-            lead.bindValue(13, status == LeadStatus::Lost ? QVariant(QString::fromUtf8(g.pick(kLostReasons))) : nullText);
-            lead.bindValue(14, assignee ? QVariant(QString::fromUtf8(assignee->id)) : nullText);
-            lead.bindValue(15, ai ? QVariant(aiScore) : nullInt);
-            lead.bindValue(16, manual ? QVariant(manualScore) : nullInt);
-            lead.bindValue(17, manual ? QVariant(manualScore) : ai ? QVariant(aiScore) : nullInt);
-            lead.bindValue(18, manual ? QStringLiteral("manual") : ai ? QStringLiteral("ai") : QStringLiteral(""));
-            lead.bindValue(19, manual && assignee ? QVariant(QString::fromUtf8(assignee->id))
-                               : ai            ? QVariant(QStringLiteral("ai"))
-                                               : nullText);
-            lead.bindValue(20, manual || ai ? QVariant(created + kDay) : nullLong);
             const bool followUp = !final && status != LeadStatus::New && g.chance(45);
-            lead.bindValue(21, followUp ? QVariant(nowMs + (g.below(14 * 24) - 3 * 24) * 3600LL * 1000) : nullLong);
-            lead.bindValue(22, sqlText(notes));
-            lead.bindValue(23, created);
+            lead.bind(1, leadId);
+            lead.bind(2, contactId);
+            lead.bind(3, name);
+            lead.bind(4, company);
+            lead.bind(5, phone);
+            lead.bind(6, email);
+            lead.bind(7, SearchIndex::phoneTokens(phone));
+            lead.bind(8, source);
+            lead.bind(9, campaign);
+            lead.bind(10, Status::id(status));
+            lead.bind(11, qint64(Status::index(status)));
+            lead.bind(12, qint64(1 + Status::index(status)));
+            lead.bind(13, qint64(final ? 1 : 0));
+            bindOptional(lead, 14, status == LeadStatus::Lost, QByteArrayView(g.pick(kLostReasons)));
+            bindOptional(lead, 15, assignee != nullptr, QByteArrayView(assignee ? assignee->id : ""));
+            bindOptional(lead, 16, ai, qint64(aiScore));
+            bindOptional(lead, 17, manual, qint64(manualScore));
+            bindOptional(lead, 18, manual || ai, qint64(manual ? manualScore : aiScore));
+            lead.bind(19, QByteArrayView(manual ? "manual" : ai ? "ai" : ""));
+            bindOptional(lead, 20, manual || ai,
+                         QByteArrayView(manual && assignee ? assignee->id : manual ? "" : "ai"));
+            bindOptional(lead, 21, manual || ai, qint64(created + kDay));
+            bindOptional(lead, 22, followUp, qint64(nowMs + (g.below(14 * 24) - 3 * 24) * 3600LL * 1000));
+            lead.bind(23, notes);
+            lead.bind(24, created);
 
             // Interactions are written after the lead (foreign key), times computed first.
             const char *channel = source == u"broadcast"     ? "broadcast_reply"
                                   : source == u"integration" ? "integration"
                                   : source == u"chat"        ? "chat_in"
                                                              : nullptr;
-            struct Pending { const char *kind; qint64 at; const Member *who; QString body; QString data; };
+            struct Pending { const char *kind; qint64 at; const Member *who; QByteArray body; QByteArray data; };
             QList<Pending> pending;
-            pending.append({"created", t, nullptr, QString(), QStringLiteral("{\"source\":\"%1\"}").arg(source)});
+            pending.append({"created", t, nullptr, QByteArray(), "{\"source\":\"" + source.toUtf8() + "\"}"});
             if (channel)
-                pending.append({channel, t, nullptr, QString::fromUtf8(g.pick(kInbound)),
-                                campaign.isEmpty() ? QStringLiteral("{}")
-                                                   : QStringLiteral("{\"campaign\":\"%1\"}").arg(campaign)});
+                pending.append({channel, t, nullptr, raw(g.pick(kInbound)),
+                                campaign.isEmpty() ? QByteArray("{}")
+                                                   : "{\"campaign\":\"" + campaign.toUtf8() + "\"}"});
             const qint64 span = std::max<qint64>(nowMs - created, 3600 * 1000);
             for (int m = 1; m < messages; ++m) {
                 t = std::min(nowMs, t + g.below(int(std::min<qint64>(span / messages / 1000, 2000000000LL)) + 60) * 1000LL);
                 const bool out = m % 2 == 1;
                 pending.append({out ? "chat_out" : "chat_in", t, out ? assignee : nullptr,
-                                QString::fromUtf8(out ? g.pick(kOutbound) : g.pick(kInbound)), QStringLiteral("{}")});
+                                raw(out ? g.pick(kOutbound) : g.pick(kInbound)), QByteArray("{}")});
             }
             if (status != LeadStatus::New) {
                 t = std::min(nowMs, t + g.below(3 * 24 * 3600) * 1000LL);
-                pending.append({"status_change", t, assignee, QString(),
-                                QStringLiteral("{\"from\":\"new\",\"to\":\"%1\"}").arg(Status::id(status))});
+                pending.append({"status_change", t, assignee, QByteArray(),
+                                "{\"from\":\"new\",\"to\":\"" + Status::id(status).toUtf8() + "\"}"});
             }
             if (!notes.isEmpty())
-                pending.append({"note", std::min(nowMs, t + 600000), assignee, notes, QStringLiteral("{}")});
+                pending.append({"note", std::min(nowMs, t + 600000), assignee, notes.toUtf8(), QByteArray("{}")});
             for (const Pending &p : std::as_const(pending))
                 lastActivity = std::max(lastActivity, p.at);
 
-            lead.bindValue(24, lastActivity);
-            lead.bindValue(25, lastActivity);
-            if (!lead.exec())
-                return storageError(lead, QStringLiteral("writing sample leads"));
+            lead.bind(25, lastActivity);
+            lead.bind(26, lastActivity);
+            if (auto r = lead.step("writing sample leads"); !r)
+                return r.error();
             for (const Pending &p : std::as_const(pending)) {
                 if (auto w = addInteraction(leadId, p.kind, p.at, p.who, p.body, p.data); !w)
                     return w.error();
