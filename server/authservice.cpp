@@ -206,7 +206,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
 
     // An unknown name costs the same time as a wrong password, so names cannot be probed.
     static QString dummyHash;
-    if (dummyHash.isEmpty() || PasswordHasher::iterationsOf(dummyHash) != m_config.pbkdf2Iterations)
+    if (!found && PasswordHasher::iterationsOf(dummyHash) != m_config.pbkdf2Iterations)
         dummyHash = PasswordHasher(m_config.pbkdf2Iterations).hash(QStringLiteral("not a password"));
     const bool verified = PasswordHasher::verify(*password, found ? storedHash : dummyHash) && found;
 

@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# End-to-end tests of leads-server: each test case starts the real process on 127.0.0.1
+# with a random port and a temporary database.
+leads_add_test(test_server SOURCES
+  test_serverharness.cpp
+  test_server_auth.cpp
+  test_server_access.cpp
+  test_server_input.cpp
+  test_server_postgres.cpp)
+add_dependencies(test_server leads-server)
+target_compile_definitions(test_server PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_server PRIVATE Qt6::Network Qt6::Sql)

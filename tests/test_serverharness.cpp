@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "test_serverharness.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <atomic>
+
+namespace LeadsTest {
+
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+QString HttpReply::errorCode() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+QString HttpReply::errorField() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("field")).toString();
+}
+
+bool HttpReply::hasErrorShape() const
+{
+    const QJsonObject e = json.value(QStringLiteral("error")).toObject();
+    return header("Content-Type").startsWith("application/json") && e.value(QStringLiteral("code")).isString()
+           && !e.value(QStringLiteral("code")).toString().isEmpty() && e.value(QStringLiteral("message")).isString()
+           && !e.value(QStringLiteral("message")).toString().isEmpty();
+}
+
+QString uniquePhone()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("+3461%1").arg(1000000 + counter.fetch_add(1), 7, 10, QLatin1Char('0'));
+}
+
+ServerHarness::ServerHarness() : ServerHarness(Options{}) {}
+
+ServerHarness::ServerHarness(const Options &options) : m_options(options) {}
+
+ServerHarness::~ServerHarness()
+{
+    stopAndCollectLog();
+}
+
+QString ServerHarness::databasePath() const
+{
+    return m_dir.filePath(QStringLiteral("server.sqlite"));
+}
+
+bool ServerHarness::start()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LEADS_ADMIN_PASSWORD"), kAdminPassword);
+    if (m_options.pbkdf2Iterations > 0)
+        env.insert(QStringLiteral("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"), QString::number(m_options.pbkdf2Iterations));
+    else
+        env.remove(QStringLiteral("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"));
+    if (m_options.testHooks)
+        env.insert(QStringLiteral("LEADS_SERVER_TEST_HOOKS"), QStringLiteral("1"));
+    else
+        env.remove(QStringLiteral("LEADS_SERVER_TEST_HOOKS"));
+    m_process.setProcessEnvironment(env);
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
+                     m_options.dbUrl.isEmpty() ? QStringLiteral("sqlite:") + databasePath() : m_options.dbUrl};
+    if (m_options.bootstrap)
+        args << QStringLiteral("--bootstrap-admin") << QStringLiteral("admin");
+    args << m_options.extraArgs;
+    m_process.start(QStringLiteral(LEADS_SERVER_PATH), args);
+    if (!m_process.waitForStarted(10000)) {
+        m_why = QStringLiteral("the server did not start: ") + m_process.errorString();
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray out;
+    while (m_port == 0 && timer.elapsed() < 20000) {
+        if (m_process.state() != QProcess::Running) {
+            m_log += m_process.readAllStandardError();
+            m_why = QStringLiteral("the server exited: ") + QString::fromUtf8(m_log);
+            return false;
+        }
+        m_process.waitForReadyRead(200);
+        out += m_process.readAllStandardOutput();
+        const qsizetype at = out.indexOf("listening on http://127.0.0.1:");
+        const qsizetype end = out.indexOf('\n', at);
+        if (at >= 0 && end > at)
+            m_port = quint16(out.mid(at + 30, end - at - 30).trimmed().toUInt());
+    }
+    if (m_port == 0) {
+        m_why = QStringLiteral("the server never said where it listens");
+        return false;
+    }
+    while (timer.elapsed() < 20000) {
+        if (request("GET", QStringLiteral("/v1/health")).status == 200)
+            return true;
+        QThread::msleep(20);
+    }
+    m_why = QStringLiteral("/v1/health never answered 200");
+    return false;
+}
+
+QByteArray ServerHarness::logSoFar()
+{
+    m_log += m_process.readAllStandardError();
+    return m_log;
+}
+
+QByteArray ServerHarness::stopAndCollectLog()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate(); // SIGTERM to our own child only
+        if (!m_process.waitForFinished(5000)) {
+            m_process.kill();
+            m_process.waitForFinished(2000);
+        }
+    }
+    m_log += m_process.readAllStandardError();
+    return m_log;
+}
+
+HttpReply ServerHarness::raw(const QByteArray &bytes, int timeoutMs)
+{
+    HttpReply reply;
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+    if (!socket.waitForConnected(timeoutMs))
+        return reply;
+    socket.write(bytes);
+    QByteArray data;
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype headEnd = -1;
+    qint64 length = -1;
+    while (timer.elapsed() < timeoutMs) {
+        if (socket.bytesToWrite() > 0)
+            socket.waitForBytesWritten(100);
+        if (!socket.waitForReadyRead(50) && socket.state() != QAbstractSocket::ConnectedState
+            && socket.bytesAvailable() == 0)
+            break;
+        data += socket.readAll();
+        if (headEnd < 0) {
+            headEnd = data.indexOf("\r\n\r\n");
+            if (headEnd >= 0) {
+                const QList<QByteArray> lines = data.left(headEnd).split('\n');
+                const QList<QByteArray> status = lines.value(0).split(' ');
+                reply.status = status.value(1).toInt();
+                for (qsizetype i = 1; i < lines.size(); ++i) {
+                    const qsizetype colon = lines.at(i).indexOf(':');
+                    if (colon > 0)
+                        reply.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+                }
+                length = reply.header("Content-Length").isEmpty() ? -1 : reply.header("Content-Length").toLongLong();
+            }
+        }
+        if (headEnd >= 0 && length >= 0 && data.size() >= headEnd + 4 + length)
+            break;
+    }
+    if (headEnd >= 0) {
+        reply.body = data.mid(headEnd + 4, length >= 0 ? length : -1);
+        reply.json = QJsonDocument::fromJson(reply.body).object();
+    }
+    return reply;
+}
+
+HttpReply ServerHarness::requestRaw(const QByteArray &method, const QString &path, const QByteArray &body,
+                                    const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QByteArray out = method + ' ' + path.toUtf8() + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    bool hasType = false;
+    for (const auto &h : headers) {
+        out += h.first + ": " + h.second + "\r\n";
+        hasType = hasType || h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+    }
+    if (!token.isEmpty())
+        out += "Authorization: Bearer " + token.toUtf8() + "\r\n";
+    if (!body.isEmpty() || method == "POST" || method == "PUT" || method == "PATCH") {
+        if (!hasType)
+            out += "Content-Type: application/json\r\n";
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    out += "\r\n" + body;
+    return raw(out);
+}
+
+HttpReply ServerHarness::request(const QByteArray &method, const QString &path, const QJsonObject &body,
+                                 const QString &token)
+{
+    const QByteArray payload = body.isEmpty() && (method == "GET" || method == "DELETE")
+                                   ? QByteArray()
+                                   : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return requestRaw(method, path, payload, token);
+}
+
+HttpReply ServerHarness::loginReply(const QString &username, const QString &password)
+{
+    return request("POST", QStringLiteral("/v1/auth/login"),
+                   {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+}
+
+QString ServerHarness::login(const QString &username, const QString &password)
+{
+    return loginReply(username, password).json.value(QStringLiteral("accessToken")).toString();
+}
+
+QString ServerHarness::adminToken()
+{
+    if (m_adminToken.isEmpty())
+        m_adminToken = login(QStringLiteral("admin"), kAdminPassword);
+    return m_adminToken;
+}
+
+QString ServerHarness::createUser(const QString &adminToken, const QString &username, const QString &role)
+{
+    const HttpReply r = request("POST", QStringLiteral("/v1/users"),
+                                {{QStringLiteral("username"), username},
+                                 {QStringLiteral("displayName"), username.toUpper()},
+                                 {QStringLiteral("role"), role},
+                                 {QStringLiteral("password"), userPassword(username)}},
+                                adminToken);
+    return r.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+}
+
+QString ServerHarness::createLead(const QString &token, QJsonObject fields)
+{
+    if (!fields.contains(QStringLiteral("name")))
+        fields.insert(QStringLiteral("name"), QStringLiteral("Test Lead"));
+    if (!fields.contains(QStringLiteral("phone")) && !fields.contains(QStringLiteral("email")))
+        fields.insert(QStringLiteral("phone"), uniquePhone());
+    const HttpReply r = request("POST", QStringLiteral("/v1/leads"), fields, token);
+    return r.json.value(QStringLiteral("lead")).toObject().value(QStringLiteral("id")).toString();
+}
+
+void ServerHarness::setClockOffset(qint64 seconds)
+{
+    request("POST", QStringLiteral("/v1/test/clock"), {{QStringLiteral("offsetSeconds"), double(seconds)}});
+}
+
+} // namespace LeadsTest
