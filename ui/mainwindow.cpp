@@ -1,29 +1,134 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "leadspage.h"
+#include "sidebar.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
-#include <QSqlQuery>
+#include <QLocale>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 
 namespace Leads {
 
-MainWindow::MainWindow(LeadService &service, QWidget *parent) : QMainWindow(parent), m_service(service)
+MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistState, QWidget *parent)
+    : QMainWindow(parent), m_service(service), m_persist(persistState)
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Leads"));
-    QSqlQuery q(service.database().connection());
-    qint64 count = 0;
-    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM leads")) && q.next())
-        count = q.value(0).toLongLong();
-    auto *label = new QLabel(tr("%n lead(s) in the local database", nullptr, int(count)), this);
-    label->setAlignment(Qt::AlignCenter);
-    setCentralWidget(label);
-    statusBar()->showMessage(tr("Local database: %1").arg(service.database().path()));
-    resize(1200, 800);
+    setStyleSheet(styleSheet());
+
+    auto *central = new QWidget(this);
+    auto *h = new QHBoxLayout(central);
+    h->setContentsMargins(0, 0, 0, 0);
+    h->setSpacing(0);
+    m_sidebar = new Sidebar(service.actor(), central);
+    h->addWidget(m_sidebar);
+    m_pages = new QStackedWidget(central);
+    h->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_leadsPage = new LeadsPage(service, clock, m_pages);
+    m_pages->addWidget(m_leadsPage);
+    // Only pages that work get an entry (Pipeline and Settings arrive with their issues).
+    m_sidebar->addEntry(QStringLiteral("leads"), tr("Leads"), Sidebar::leadsIcon(palette()));
+    m_sidebar->setCurrent(QStringLiteral("leads"));
+    connect(m_sidebar, &Sidebar::entryActivated, this, [this](const QString &id) {
+        if (id == u"leads")
+            m_pages->setCurrentWidget(m_leadsPage);
+    });
+
+    m_userLabel = new QLabel(tr("Signed in as %1 · %2").arg(service.actor().displayName, roleLabel(service.actor().role)), this);
+    const QString path = service.database().path();
+    m_databaseLabel = new QLabel(path.isEmpty() || path == u":memory:" ? tr("Local database (in memory)")
+                                                                       : tr("Local database · %1").arg(QFileInfo(path).fileName()),
+                                 this);
+    m_databaseLabel->setToolTip(path);
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("statusCounts"));
+    statusBar()->addWidget(m_userLabel);
+    statusBar()->addWidget(m_databaseLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    statusBar()->setSizeGripEnabled(false);
+    for (QLabel *l : {m_userLabel, m_databaseLabel, m_countLabel})
+        l->setContentsMargins(8, 0, 8, 0);
+
+    connect(m_leadsPage, &LeadsPage::countsChanged, this, &MainWindow::updateCounts);
+    connect(m_leadsPage, &LeadsPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+    updateCounts(m_leadsPage->totalCount(), m_leadsPage->shownCount());
+
+    resize(1280, 800);
+    if (m_persist)
+        restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::styleSheet()
+{
+    return QStringLiteral(
+        "QPushButton[primary=\"true\"] { background: palette(highlight); color: palette(highlighted-text);"
+        "  border: 1px solid palette(highlight); border-radius: 5px; padding: 5px 16px; font-weight: 600; min-height: 20px; }"
+        "QPushButton[primary=\"true\"]:focus { border: 1px solid palette(highlighted-text); }"
+        "QToolButton[chip=\"true\"] { border: 1px solid palette(mid); border-radius: 11px; padding: 2px 10px;"
+        "  background: palette(base); }"
+        "QToolButton[chip=\"true\"]:hover { border-color: palette(highlight); }"
+        "QToolButton#clearAll { border: none; color: palette(link); padding: 2px 6px; }"
+        "QLabel#readOnlyBanner { border: 1px solid palette(mid); border-radius: 5px; }"
+        "QStatusBar { border-top: 1px solid palette(midlight); }"
+        "QStatusBar QLabel { color: palette(placeholder-text); }");
+}
+
+QString MainWindow::statusText() const
+{
+    return m_userLabel->text() + QStringLiteral(" | ") + m_databaseLabel->text() + QStringLiteral(" | ")
+           + m_countLabel->text();
+}
+
+void MainWindow::updateCounts(qint64 total, qint64 shown)
+{
+    const QLocale locale;
+    m_countLabel->setText(total == shown ? tr("%1 leads").arg(locale.toString(total))
+                                         : tr("%1 of %2 leads shown").arg(locale.toString(shown), locale.toString(total)));
+    m_sidebar->setCount(QStringLiteral("leads"), locale.toString(total));
+    m_sidebar->update();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    m_leadsPage->saveState(settings);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (settings.childGroups().contains(QStringLiteral("leadsPage")))
+        m_leadsPage->restoreState(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_persist)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_leadsPage->update();
+}
 
 } // namespace Leads

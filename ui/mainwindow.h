@@ -3,20 +3,50 @@
 
 #include <QMainWindow>
 
+class QLabel;
+class QStackedWidget;
+
 namespace Leads {
 
+class Clock;
 class LeadService;
+class LeadsPage;
+class Sidebar;
 
-// The desktop client's main window: sidebar, pages, status bar.
+// The desktop client's main window: sidebar, pages, status bar. Remembers its geometry
+// and the Leads page's layout and filters in QSettings when `persistState` is set.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(LeadService &service, QWidget *parent = nullptr);
+    MainWindow(LeadService &service, const Clock &clock, bool persistState = true, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    LeadsPage *leadsPage() const { return m_leadsPage; }
+    Sidebar *sidebar() const { return m_sidebar; }
+    QString statusText() const;
+
+    void saveSettings() const;
+    void restoreSettings();
+
+    // Styling shared by the window and its dialogs (follows the palette).
+    static QString styleSheet();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    void updateCounts(qint64 total, qint64 shown);
+
     LeadService &m_service;
+    bool m_persist;
+    Sidebar *m_sidebar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    LeadsPage *m_leadsPage = nullptr;
+    QLabel *m_userLabel = nullptr;
+    QLabel *m_databaseLabel = nullptr;
+    QLabel *m_countLabel = nullptr;
 };
 
 } // namespace Leads

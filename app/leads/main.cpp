@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Leads desktop client: opens the local database (filling sample leads on first
-// start), then shows the main window.
+// start), then shows the main window. `--screenshots DIR` renders the documentation
+// screenshots from deterministic data instead.
 #include "domain/clock.h"
 #include "mainwindow.h"
+#include "screenshots.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 #include "storage/sampledata.h"
@@ -10,9 +12,19 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QStyle>
+#include <QStyleFactory>
+
+#include <cstring>
+#include <iostream>
 
 int main(int argc, char *argv[])
 {
+    // Screenshots never need a display; pick the offscreen platform before Qt starts.
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--screenshots") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Leads"));
     QApplication::setOrganizationName(QStringLiteral("Leads"));
@@ -28,9 +40,28 @@ int main(int argc, char *argv[])
                                 QStringLiteral("path"), Leads::Database::defaultPath());
     QCommandLineOption noSample(QStringLiteral("no-sample-data"),
                                 QApplication::translate("main", "Do not fill an empty database with sample leads."));
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QApplication::translate("main", "Render the documentation screenshots into <dir> and exit."),
+                                   QStringLiteral("dir"));
     parser.addOption(dbOption);
     parser.addOption(noSample);
+    parser.addOption(screenshots);
     parser.process(app);
+
+    if (parser.isSet(screenshots)) {
+        auto written = Leads::Screenshots::render(parser.value(screenshots));
+        if (!written) {
+            std::cerr << qPrintable(written.error().message()) << std::endl;
+            return 1;
+        }
+        for (const QString &file : written.value())
+            std::cout << qPrintable(file) << std::endl;
+        return 0;
+    }
+
+    // Fusion when the platform offers no native style of its own.
+    if (QApplication::style()->name().compare(QStringLiteral("windows"), Qt::CaseInsensitive) == 0)
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
     auto opened = Leads::Database::open(parser.value(dbOption));
     if (!opened) {
@@ -48,7 +79,7 @@ int main(int argc, char *argv[])
     }
     Leads::Actor owner{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Leads::Role::Admin};
     Leads::LeadService service(db, owner, Leads::Clock::system());
-    Leads::MainWindow window(service);
+    Leads::MainWindow window(service, Leads::Clock::system());
     window.show();
     return app.exec();
 }

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/leadstatus.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace Leads {
+
+// What the user narrowed the lead list to: search text plus structured filters. Plain
+// data, stored in the user's settings between sessions; LeadQuery turns it into SQL.
+struct LeadFilter
+{
+    // A date range either follows the calendar (a preset, resolved against "now" each
+    // time it is applied) or is fixed.
+    enum class DatePreset { Any, Today, Last7Days, Last30Days, ThisMonth, Custom };
+    struct DateRange
+    {
+        DatePreset preset = DatePreset::Any;
+        QDateTime from; // Custom only, inclusive
+        QDateTime to;   // Custom only, exclusive
+        bool isActive() const { return preset != DatePreset::Any; }
+        bool operator==(const DateRange &other) const = default;
+    };
+    enum class Finality { Any, Active, Final };
+
+    // Tokens that stand for people in `assignees` besides plain user ids.
+    static inline const QString kUnassigned = QStringLiteral("@unassigned");
+    static inline const QString kMe = QStringLiteral("@me");
+
+    QString search;
+    QList<LeadStatus> statuses; // empty: any status
+    QStringList assignees;      // user ids, kUnassigned, kMe; empty: anyone
+    QStringList sources;        // empty: any source
+    std::optional<int> minScore;
+    std::optional<int> maxScore;
+    DateRange created;
+    DateRange lastActivity;
+    Finality finality = Finality::Any;
+
+    // Whether anything besides the search text narrows the list.
+    bool hasFilters() const;
+    bool isEmpty() const { return search.trimmed().isEmpty() && !hasFilters(); }
+    void clearFilters();
+
+    QVariantMap toVariant() const;
+    static LeadFilter fromVariant(const QVariantMap &map);
+
+    // [from, to) in UTC for a range, given the current moment (presets follow local days).
+    static std::pair<QDateTime, QDateTime> resolve(const DateRange &range, const QDateTime &now);
+    static QString presetLabel(DatePreset preset);
+
+    bool operator==(const LeadFilter &other) const = default;
+};
+
+} // namespace Leads

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leadquery.h"
+
+#include "database.h"
+#include "searchindex.h"
+
+#include <QSqlDriver>
+#include <QSqlField>
+#include <QSqlQuery>
+
+namespace Leads {
+
+namespace {
+
+QString inList(const QSqlDriver *driver, const QString &column, const QStringList &values)
+{
+    QStringList literals;
+    literals.reserve(values.size());
+    for (const QString &v : values)
+        literals.append(LeadQuery::literal(driver, v));
+    return column + QStringLiteral(" IN (") + literals.join(u',') + u')';
+}
+
+QString rangeCondition(const QString &column, const LeadFilter::DateRange &range, const QDateTime &now)
+{
+    if (!range.isActive())
+        return {};
+    const auto [from, to] = LeadFilter::resolve(range, now);
+    if (!from.isValid() || !to.isValid())
+        return {};
+    return QStringLiteral("(%1 >= %2 AND %1 < %3)")
+        .arg(column, QString::number(from.toMSecsSinceEpoch()), QString::number(to.toMSecsSinceEpoch()));
+}
+
+} // namespace
+
+QString LeadQuery::literal(const QSqlDriver *driver, const QString &value)
+{
+    QSqlField field(QString(), QMetaType(QMetaType::QString));
+    field.setValue(value);
+    if (driver)
+        return driver->formatValue(field);
+    // No driver (should not happen): standard SQL quoting.
+    QString escaped = value;
+    escaped.replace(u'\'', QStringLiteral("''"));
+    return u'\'' + escaped + u'\'';
+}
+
+QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, const Context &context)
+{
+    QStringList parts;
+    if (!filter.search.trimmed().isEmpty()) {
+        const QString match = SearchIndex::matchExpression(filter.search);
+        if (match.isEmpty())
+            return QStringLiteral("0");
+        parts.append(QStringLiteral("lead_no IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH %1)")
+                         .arg(literal(driver, match)));
+    }
+    if (!filter.statuses.isEmpty()) {
+        QStringList ranks;
+        for (LeadStatus s : filter.statuses)
+            ranks.append(QString::number(Status::index(s)));
+        parts.append(QStringLiteral("status_rank IN (") + ranks.join(u',') + u')');
+    }
+    if (!filter.assignees.isEmpty()) {
+        QStringList ids;
+        bool unassigned = false;
+        for (const QString &a : filter.assignees) {
+            if (a == LeadFilter::kUnassigned)
+                unassigned = true;
+            else if (a == LeadFilter::kMe)
+                ids.append(context.meId);
+            else
+                ids.append(a);
+        }
+        QStringList either;
+        if (!ids.isEmpty())
+            either.append(inList(driver, QStringLiteral("assignee_id"), ids));
+        if (unassigned)
+            either.append(QStringLiteral("assignee_id IS NULL"));
+        parts.append(u'(' + either.join(QStringLiteral(" OR ")) + u')');
+    }
+    if (!filter.sources.isEmpty())
+        parts.append(inList(driver, QStringLiteral("source"), filter.sources));
+    if (filter.minScore)
+        parts.append(QStringLiteral("score >= %1").arg(std::clamp(*filter.minScore, 0, 100)));
+    if (filter.maxScore)
+        parts.append(QStringLiteral("score <= %1").arg(std::clamp(*filter.maxScore, 0, 100)));
+    if (QString c = rangeCondition(QStringLiteral("created_at"), filter.created, context.now); !c.isEmpty())
+        parts.append(c);
+    if (QString c = rangeCondition(QStringLiteral("last_activity_at"), filter.lastActivity, context.now);
+        !c.isEmpty())
+        parts.append(c);
+    if (filter.finality == LeadFilter::Finality::Active)
+        parts.append(QStringLiteral("is_final = 0"));
+    else if (filter.finality == LeadFilter::Finality::Final)
+        parts.append(QStringLiteral("is_final = 1"));
+    return parts.join(QStringLiteral(" AND "));
+}
+
+QString LeadQuery::orderBy(SortKey key, Qt::SortOrder order)
+{
+    // Each expression matches an index of the leads table (see migrations.cpp), so
+    // SQLite walks the index instead of sorting the table.
+    QString expr;
+    switch (key) {
+    case SortKey::Name: expr = QStringLiteral("name COLLATE NOCASE"); break;
+    case SortKey::Contact: expr = QStringLiteral("CASE WHEN phone <> '' THEN phone ELSE email END"); break;
+    case SortKey::Company: expr = QStringLiteral("company COLLATE NOCASE"); break;
+    case SortKey::Source: expr = QStringLiteral("source"); break;
+    case SortKey::Status: expr = QStringLiteral("status_rank"); break;
+    case SortKey::Score: expr = QStringLiteral("score"); break;
+    case SortKey::Assignee:
+        expr = QStringLiteral("(SELECT display_name FROM users WHERE users.id = leads.assignee_id) COLLATE NOCASE");
+        break;
+    case SortKey::FollowUp: expr = QStringLiteral("follow_up_at"); break;
+    case SortKey::LastActivity: expr = QStringLiteral("last_activity_at"); break;
+    case SortKey::Created: expr = QStringLiteral("created_at"); break;
+    }
+    const QString dir = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    return QStringLiteral("ORDER BY %1 %2, lead_no %2").arg(expr, dir);
+}
+
+Result<qint64> LeadQuery::count(const QSqlDatabase &db, const QString &where)
+{
+    QSqlQuery q(db);
+    const QString sql = where.isEmpty() ? QStringLiteral("SELECT COUNT(*) FROM leads")
+                                        : QStringLiteral("SELECT COUNT(*) FROM leads WHERE ") + where;
+    if (!q.exec(sql) || !q.next())
+        return storageError(q, QStringLiteral("counting leads"));
+    return q.value(0).toLongLong();
+}
+
+QStringList LeadQuery::sources(const QSqlDatabase &db)
+{
+    QStringList list;
+    QSqlQuery q(db);
+    // The source index makes this a walk over distinct keys, not a table scan.
+    if (q.exec(QStringLiteral("SELECT DISTINCT source FROM leads ORDER BY source"))) {
+        while (q.next())
+            list.append(q.value(0).toString());
+    }
+    return list;
+}
+
+QList<QPair<QString, QString>> LeadQuery::attributes(const QSqlDatabase &db, const QString &leadId)
+{
+    QList<QPair<QString, QString>> list;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT key, value FROM lead_attributes WHERE lead_id = ? ORDER BY key"));
+    q.addBindValue(leadId);
+    if (q.exec()) {
+        while (q.next())
+            list.append({q.value(0).toString(), q.value(1).toString()});
+    }
+    return list;
+}
+
+qint64 LeadQuery::overdueFollowUps(const QSqlDatabase &db, const QDateTime &now)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads WHERE follow_up_at IS NOT NULL "
+                             "AND follow_up_at < ? AND is_final = 0"));
+    q.addBindValue(now.toMSecsSinceEpoch());
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return 0;
+}
+
+} // namespace Leads

@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filterbar.h"
+
+#include "pillpixmap.h"
+#include "widgets/statusdelegate.h"
+#include "storage/leadservice.h"
+
+#include <QActionGroup>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPainter>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWidgetAction>
+
+namespace Leads {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+
+QStringList checkedIds(QListWidget *list)
+{
+    QStringList ids;
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->checkState() == Qt::Checked)
+            ids.append(list->item(i)->data(kIdRole).toString());
+    }
+    return ids;
+}
+
+void setChecked(QListWidget *list, const QStringList &ids)
+{
+    for (int i = 0; i < list->count(); ++i) {
+        QListWidgetItem *item = list->item(i);
+        item->setCheckState(ids.contains(item->data(kIdRole).toString()) ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+} // namespace
+
+FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+
+    // Status: a checkable list of pills.
+    {
+        QToolButton *b = addButton(QStringLiteral("status"), tr("Status"));
+        auto *menu = new QMenu(b);
+        m_statusList = addList(menu, false);
+        fillStatusList();
+        b->setMenu(menu);
+    }
+    {
+        QToolButton *b = addButton(QStringLiteral("assignee"), tr("Assignee"));
+        auto *menu = new QMenu(b);
+        m_assigneeList = addList(menu, true);
+        b->setMenu(menu);
+    }
+    {
+        QToolButton *b = addButton(QStringLiteral("source"), tr("Source"));
+        auto *menu = new QMenu(b);
+        m_sourceList = addList(menu, false);
+        b->setMenu(menu);
+    }
+    {
+        QToolButton *b = addButton(QStringLiteral("score"), tr("Score"));
+        auto *menu = new QMenu(b);
+        auto *box = new QWidget(menu);
+        auto *grid = new QHBoxLayout(box);
+        grid->setContentsMargins(10, 8, 10, 8);
+        m_minScore = new QSpinBox(box);
+        m_maxScore = new QSpinBox(box);
+        for (QSpinBox *s : {m_minScore, m_maxScore}) {
+            s->setRange(0, 100);
+            s->setAccelerated(true);
+        }
+        m_minScore->setObjectName(QStringLiteral("minScore"));
+        m_maxScore->setObjectName(QStringLiteral("maxScore"));
+        m_maxScore->setValue(100);
+        grid->addWidget(new QLabel(tr("From"), box));
+        grid->addWidget(m_minScore);
+        grid->addWidget(new QLabel(tr("to"), box));
+        grid->addWidget(m_maxScore);
+        auto *apply = new QPushButton(tr("Apply"), box);
+        grid->addWidget(apply);
+        auto *action = new QWidgetAction(menu);
+        action->setDefaultWidget(box);
+        menu->addAction(action);
+        connect(apply, &QPushButton::clicked, this, [this, menu] {
+            const int lo = std::min(m_minScore->value(), m_maxScore->value());
+            const int hi = std::max(m_minScore->value(), m_maxScore->value());
+            m_filter.minScore = lo > 0 ? std::optional<int>(lo) : std::nullopt;
+            m_filter.maxScore = hi < 100 ? std::optional<int>(hi) : std::nullopt;
+            menu->close();
+            emitChanged();
+        });
+        b->setMenu(menu);
+    }
+    {
+        QToolButton *b = addButton(QStringLiteral("created"), tr("Created"));
+        m_createdMenu = dateMenu(&LeadFilter::created);
+        b->setMenu(m_createdMenu);
+    }
+    {
+        QToolButton *b = addButton(QStringLiteral("activity"), tr("Activity"));
+        m_activityMenu = dateMenu(&LeadFilter::lastActivity);
+        b->setMenu(m_activityMenu);
+    }
+    {
+        QToolButton *b = addButton(QStringLiteral("state"), tr("State"));
+        m_stateMenu = new QMenu(b);
+        auto *group = new QActionGroup(m_stateMenu);
+        const std::array<std::pair<LeadFilter::Finality, QString>, 3> choices = {{
+            {LeadFilter::Finality::Any, tr("Active and final")},
+            {LeadFilter::Finality::Active, tr("Active only")},
+            {LeadFilter::Finality::Final, tr("Final only (converted, lost, archived)")},
+        }};
+        for (const auto &[value, label] : choices) {
+            QAction *a = m_stateMenu->addAction(label);
+            a->setCheckable(true);
+            a->setData(static_cast<int>(value));
+            group->addAction(a);
+            connect(a, &QAction::triggered, this, [this, v = value] {
+                m_filter.finality = v;
+                emitChanged();
+            });
+        }
+        b->setMenu(m_stateMenu);
+    }
+    layout->addStretch(0);
+    syncWidgets();
+}
+
+QToolButton *FilterBar::addButton(const QString &name, const QString &text)
+{
+    auto *b = new QToolButton(this);
+    b->setObjectName(name);
+    b->setText(text);
+    b->setProperty("baseText", text);
+    b->setPopupMode(QToolButton::InstantPopup);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    b->setAutoRaise(false);
+    b->setFocusPolicy(Qt::StrongFocus);
+    layout()->addWidget(b);
+    m_buttons.append(b);
+    return b;
+}
+
+QToolButton *FilterBar::button(const QString &name) const
+{
+    for (QToolButton *b : m_buttons) {
+        if (b->objectName() == name)
+            return b;
+    }
+    return nullptr;
+}
+
+QListWidget *FilterBar::addList(QMenu *menu, bool withSearch)
+{
+    auto *box = new QWidget(menu);
+    auto *v = new QVBoxLayout(box);
+    v->setContentsMargins(6, 6, 6, 6);
+    v->setSpacing(4);
+    auto *list = new QListWidget(box);
+    list->setFrameShape(QFrame::NoFrame);
+    list->setUniformItemSizes(true);
+    list->setMinimumWidth(220);
+    if (withSearch) {
+        auto *search = new QLineEdit(box);
+        search->setPlaceholderText(tr("Find a person…"));
+        search->setClearButtonEnabled(true);
+        v->addWidget(search);
+        connect(search, &QLineEdit::textChanged, list, [list](const QString &text) {
+            for (int i = 0; i < list->count(); ++i)
+                list->item(i)->setHidden(!list->item(i)->text().contains(text, Qt::CaseInsensitive));
+        });
+    }
+    v->addWidget(list);
+    auto *action = new QWidgetAction(menu);
+    action->setDefaultWidget(box);
+    menu->addAction(action);
+    connect(menu, &QMenu::aboutToShow, list, [list] {
+        list->setFixedHeight(std::min(320, list->sizeHintForRow(0) * list->count() + 6));
+        list->setFocus();
+    });
+    connect(list, &QListWidget::itemChanged, this, [this] {
+        if (m_syncing || !m_statusList || !m_assigneeList || !m_sourceList)
+            return;
+        m_filter.statuses.clear();
+        for (const QString &id : checkedIds(m_statusList)) {
+            if (auto s = Status::fromId(id))
+                m_filter.statuses.append(*s);
+        }
+        m_filter.assignees = checkedIds(m_assigneeList);
+        m_filter.sources = checkedIds(m_sourceList);
+        emitChanged();
+    });
+    // Space toggles, Enter too: keyboard users never need the tiny checkbox.
+    connect(list, &QListWidget::itemActivated, list, [](QListWidgetItem *item) {
+        item->setCheckState(item->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+    });
+    return list;
+}
+
+void FilterBar::fillStatusList()
+{
+    m_syncing = true;
+    const QStringList checked = checkedIds(m_statusList);
+    m_statusList->clear();
+    const int h = StatusDelegate::pillSize(LeadStatus::New, QFontMetrics(StatusDelegate::pillFont(font()))).height();
+    int w = 0;
+    for (LeadStatus s : kAllStatuses)
+        w = std::max(w, StatusDelegate::pillSize(s, QFontMetrics(StatusDelegate::pillFont(font()))).width());
+    m_statusList->setIconSize(QSize(w, h));
+    for (LeadStatus s : kAllStatuses) {
+        auto *item = new QListWidgetItem(QIcon(statusPillPixmap(s, palette(), font())), QString(), m_statusList);
+        item->setData(kIdRole, Status::id(s));
+        item->setData(Qt::AccessibleTextRole, Status::label(s));
+        item->setToolTip(Status::label(s));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(checked.contains(Status::id(s)) ? Qt::Checked : Qt::Unchecked);
+        item->setSizeHint(QSize(w + 40, h + 8));
+    }
+    m_syncing = false;
+}
+
+QMenu *FilterBar::dateMenu(LeadFilter::DateRange LeadFilter::*member)
+{
+    auto *menu = new QMenu(this);
+    auto *group = new QActionGroup(menu);
+    for (auto preset : {LeadFilter::DatePreset::Any, LeadFilter::DatePreset::Today,
+                        LeadFilter::DatePreset::Last7Days, LeadFilter::DatePreset::Last30Days,
+                        LeadFilter::DatePreset::ThisMonth}) {
+        QAction *a = menu->addAction(LeadFilter::presetLabel(preset));
+        a->setCheckable(true);
+        a->setData(static_cast<int>(preset));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, member, preset] {
+            (m_filter.*member) = LeadFilter::DateRange{preset, {}, {}};
+            emitChanged();
+        });
+    }
+    return menu;
+}
+
+void FilterBar::setUsers(const QList<UserInfo> &users)
+{
+    m_syncing = true;
+    m_assigneeList->clear();
+    auto add = [this](const QString &id, const QString &text) {
+        auto *item = new QListWidgetItem(text, m_assigneeList);
+        item->setData(kIdRole, id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(Qt::Unchecked);
+    };
+    add(LeadFilter::kMe, tr("Me"));
+    add(LeadFilter::kUnassigned, tr("Unassigned"));
+    for (const UserInfo &u : users) {
+        if (u.active)
+            add(u.id, u.displayName);
+    }
+    m_syncing = false;
+    syncWidgets();
+}
+
+void FilterBar::setSources(const QStringList &sources)
+{
+    m_syncing = true;
+    m_sourceList->clear();
+    for (const QString &s : sources) {
+        auto *item = new QListWidgetItem(Source::label(s), m_sourceList);
+        item->setData(kIdRole, s);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        item->setCheckState(Qt::Unchecked);
+    }
+    m_syncing = false;
+    syncWidgets();
+}
+
+void FilterBar::setFilter(const LeadFilter &filter)
+{
+    m_filter = filter;
+    syncWidgets();
+}
+
+void FilterBar::syncWidgets()
+{
+    m_syncing = true;
+    QStringList statusIds;
+    for (LeadStatus s : std::as_const(m_filter.statuses))
+        statusIds.append(Status::id(s));
+    setChecked(m_statusList, statusIds);
+    setChecked(m_assigneeList, m_filter.assignees);
+    setChecked(m_sourceList, m_filter.sources);
+    m_minScore->setValue(m_filter.minScore.value_or(0));
+    m_maxScore->setValue(m_filter.maxScore.value_or(100));
+    auto checkPreset = [](QMenu *menu, int value) {
+        for (QAction *a : menu->actions())
+            a->setChecked(a->data().toInt() == value);
+    };
+    checkPreset(m_createdMenu, static_cast<int>(m_filter.created.preset));
+    checkPreset(m_activityMenu, static_cast<int>(m_filter.lastActivity.preset));
+    checkPreset(m_stateMenu, static_cast<int>(m_filter.finality));
+    m_syncing = false;
+    updateButtonTexts();
+}
+
+void FilterBar::updateButtonTexts()
+{
+    auto mark = [this](const QString &name, int count) {
+        QToolButton *b = button(name);
+        const QString base = b->property("baseText").toString();
+        b->setText(count > 0 ? QStringLiteral("%1 · %2").arg(base).arg(count) : base);
+        QFont f = font();
+        f.setWeight(count > 0 ? QFont::DemiBold : QFont::Normal);
+        b->setFont(f);
+    };
+    mark(QStringLiteral("status"), int(m_filter.statuses.size()));
+    mark(QStringLiteral("assignee"), int(m_filter.assignees.size()));
+    mark(QStringLiteral("source"), int(m_filter.sources.size()));
+    mark(QStringLiteral("score"), (m_filter.minScore || m_filter.maxScore) ? 1 : 0);
+    mark(QStringLiteral("created"), m_filter.created.isActive() ? 1 : 0);
+    mark(QStringLiteral("activity"), m_filter.lastActivity.isActive() ? 1 : 0);
+    mark(QStringLiteral("state"), m_filter.finality != LeadFilter::Finality::Any ? 1 : 0);
+}
+
+void FilterBar::emitChanged()
+{
+    updateButtonTexts();
+    Q_EMIT filterChanged(m_filter);
+}
+
+void FilterBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Status pills follow the palette (light/dark).
+    if (m_statusList && (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange))
+        fillStatusList();
+}
+
+} // namespace Leads

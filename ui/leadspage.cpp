@@ -1,0 +1,548 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leadspage.h"
+
+#include "domain/clock.h"
+#include "filterbar.h"
+#include "filterchips.h"
+#include "leadsui.h"
+#include "leadtablemodel.h"
+#include "newleaddialog.h"
+#include "scoredelegate.h"
+#include "widgets/statusdelegate.h"
+#include "storage/database.h"
+#include "storage/leadquery.h"
+#include "storage/leadservice.h"
+#include "storage/sampledata.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QSqlError>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Leads {
+
+namespace {
+
+constexpr int kSearchDebounceMs = 120;
+constexpr int kRowHeight = 30;
+using Column = LeadTableModel::Column;
+
+QIcon searchIcon(const QPalette &palette)
+{
+    const qreal dpr = 2.0;
+    QPixmap pm(QSize(16, 16) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    QPen pen(palette.color(QPalette::PlaceholderText), 1.6);
+    pen.setCapStyle(Qt::RoundCap);
+    p.setPen(pen);
+    p.drawEllipse(QRectF(2.5, 2.5, 8.5, 8.5));
+    p.drawLine(QPointF(10, 10), QPointF(13.5, 13.5));
+    return QIcon(pm);
+}
+
+} // namespace
+
+LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
+    : QWidget(parent), m_service(service), m_clock(clock)
+{
+    setObjectName(QStringLiteral("leadsPage"));
+    m_model = new LeadTableModel(service.database(), clock, this);
+    m_model->setMe(service.actor().userId);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("leadsSplitter"));
+    m_splitter->setChildrenCollapsible(true);
+    outer->addWidget(m_splitter);
+
+    auto *main = new QWidget(m_splitter);
+    auto *v = new QVBoxLayout(main);
+    v->setContentsMargins(20, 16, 12, 0);
+    v->setSpacing(10);
+    buildHeader(main);
+
+    // Search + filters on one row.
+    auto *searchRow = new QHBoxLayout;
+    searchRow->setSpacing(8);
+    m_search = new QLineEdit(main);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search name, company, phone, e-mail, notes…  (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(searchIcon(palette()), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(280);
+    m_search->setMinimumHeight(30);
+    searchRow->addWidget(m_search, 1);
+    m_filterBar = new FilterBar(main);
+    m_filterBar->setUsers(service.users());
+    m_filterBar->setSources(LeadQuery::sources(service.database().connection()));
+    searchRow->addWidget(m_filterBar);
+    v->addLayout(searchRow);
+
+    m_chips = new FilterChips(main);
+    QHash<QString, QString> names;
+    for (const UserInfo &u : service.users())
+        names.insert(u.id, u.displayName);
+    m_chips->setUserNames(names);
+    v->addWidget(m_chips);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(kSearchDebounceMs);
+    connect(m_search, &QLineEdit::textEdited, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // The clear button and Esc apply at once; typing waits for a pause.
+        if (text.isEmpty())
+            applySearchNow();
+    });
+    connect(m_searchTimer, &QTimer::timeout, this, [this] { applyFilter(leadFilter()); });
+    auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(esc, &QShortcut::activated, m_search, &QLineEdit::clear);
+    auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WindowShortcut);
+    connect(find, &QShortcut::activated, this, &LeadsPage::focusSearch);
+
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const LeadFilter &f) {
+        LeadFilter all = f;
+        all.search = m_search->text();
+        applyFilter(all);
+    });
+    connect(m_chips, &FilterChips::filterChanged, this, [this](const LeadFilter &f) {
+        LeadFilter all = f;
+        all.search = m_search->text();
+        m_filterBar->setFilter(all);
+        applyFilter(all);
+    });
+
+    // The table and its empty/error states.
+    m_stack = new QStackedWidget(main);
+    m_view = new QTableView(m_stack);
+    m_view->setObjectName(QStringLiteral("leadsTable"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(kRowHeight);
+    m_view->setItemDelegateForColumn(int(Column::Status), new StatusDelegate(LeadTableModel::StatusRole, m_view));
+    m_view->setItemDelegateForColumn(int(Column::Score),
+                                     new ScoreDelegate(LeadTableModel::ScoreRole, LeadTableModel::ScoreMethodRole, m_view));
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSectionsMovable(true);
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setStretchLastSection(true);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setMinimumSectionSize(48);
+    header->setFixedHeight(kRowHeight);
+    const std::array<int, LeadTableModel::kColumnCount> widths = {190, 160, 150, 100, 128, 112, 124, 112, 112, 100};
+    for (int c = 0; c < LeadTableModel::kColumnCount; ++c)
+        header->resizeSection(c, widths[size_t(c)]);
+    header->setSortIndicator(int(Column::LastActivity), Qt::DescendingOrder);
+    // Sorting is ours, not setSortingEnabled's: one ORDER BY select per click.
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        reselect([this, column, order] { m_model->sort(column, order); });
+    });
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
+        QMenu menu(this);
+        for (int c = 0; c < LeadTableModel::kColumnCount; ++c) {
+            QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+            a->setCheckable(true);
+            a->setChecked(!header->isSectionHidden(c));
+            a->setEnabled(c != int(Column::Name));
+            connect(a, &QAction::toggled, header, [header, c](bool on) { header->setSectionHidden(c, !on); });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
+    connect(m_view, &QTableView::activated, this, [this] {
+        if (m_splitter->sizes().value(1) == 0)
+            m_splitter->setSizes({m_splitter->width() - 380, 380});
+        m_detail->focusFirstControl();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LeadsPage::currentChanged);
+    m_stack->addWidget(m_view);
+
+    auto *createOne = new QPushButton(tr("Create a lead"));
+    auto *sample = new QPushButton(tr("Load sample data"));
+    connect(createOne, &QPushButton::clicked, this, &LeadsPage::newLead);
+    connect(sample, &QPushButton::clicked, this, &LeadsPage::loadSampleData);
+    m_stack->addWidget(buildEmptyState(QStringLiteral("\u2709"), tr("No leads yet. Leads arrive from broadcasts, chats and integrations, or you can add one by hand."),
+                                       {createOne, sample}));
+    auto *clear = new QPushButton(tr("Clear search and filters"));
+    clear->setObjectName(QStringLiteral("clearFilters"));
+    connect(clear, &QPushButton::clicked, this, [this] { setLeadFilter({}); });
+    m_stack->addWidget(buildEmptyState(QStringLiteral("\u2205"), tr("No leads match this search and these filters."), {clear}));
+    auto *retry = new QPushButton(tr("Try again"));
+    connect(retry, &QPushButton::clicked, this, &LeadsPage::refresh);
+    QWidget *errorPage = buildEmptyState(QStringLiteral("\u26A0"), QString(), {retry});
+    m_errorText = errorPage->findChild<QLabel *>(QStringLiteral("emptyText"));
+    m_stack->addWidget(errorPage);
+    v->addWidget(m_stack, 1);
+
+    m_detail = new LeadDetail(service, clock, m_splitter);
+    m_detail->setObjectName(QStringLiteral("leadDetail"));
+    m_detail->setMinimumWidth(300);
+    m_splitter->addWidget(main);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setSizes({1000, 380});
+    connect(m_detail, &LeadDetail::changed, this,
+            [this](const QString &id, LeadDetail::ChangeKind kind, const QString &previous) {
+                if (!m_undoing)
+                    m_undo.append({id, kind, previous});
+            });
+
+    auto *undoAction = new QAction(tr("Undo"), this);
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setShortcutContext(Qt::WindowShortcut);
+    connect(undoAction, &QAction::triggered, this, [this] { undo(); });
+    addAction(undoAction);
+
+    // Changes reach the list after the writer has returned (queued), whoever made them.
+    connect(&service, &LeadService::leadChanged, this, [this](const QString &id) {
+        refresh();
+        if (id == m_detail->leadId())
+            m_detail->reload();
+    }, Qt::QueuedConnection);
+    connect(&service, &LeadService::leadCreated, this, [this] {
+        refresh();
+    }, Qt::QueuedConnection);
+
+    m_model->setSort(int(Column::LastActivity), Qt::DescendingOrder);
+    applyFilter({});
+}
+
+LeadsPage::~LeadsPage() = default;
+
+void LeadsPage::buildHeader(QWidget *parent)
+{
+    auto *row = new QHBoxLayout;
+    row->setSpacing(12);
+    m_title = new QLabel(tr("Leads"), parent);
+    m_title->setObjectName(QStringLiteral("pageTitle"));
+    QFont tf = m_title->font();
+    tf.setPointSizeF(tf.pointSizeF() * 1.45);
+    tf.setWeight(QFont::DemiBold);
+    m_title->setFont(tf);
+    row->addWidget(m_title, 0, Qt::AlignBaseline);
+    m_counts = new QLabel(parent);
+    m_counts->setObjectName(QStringLiteral("counts"));
+    m_counts->setForegroundRole(QPalette::PlaceholderText);
+    row->addWidget(m_counts, 0, Qt::AlignBaseline);
+    row->addStretch(1);
+    m_newLead = new QPushButton(tr("+  New lead"), parent);
+    m_newLead->setObjectName(QStringLiteral("newLead"));
+    m_newLead->setToolTip(tr("Create a lead by hand (Ctrl+N)"));
+    m_newLead->setShortcut(QKeySequence::New);
+    m_newLead->setProperty("primary", true);
+    m_newLead->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::CreateLead));
+    connect(m_newLead, &QPushButton::clicked, this, &LeadsPage::newLead);
+    row->addWidget(m_newLead);
+    static_cast<QVBoxLayout *>(parent->layout())->addLayout(row);
+}
+
+QWidget *LeadsPage::buildEmptyState(const QString &glyph, const QString &text, const QList<QPushButton *> &buttons)
+{
+    auto *w = new QWidget(m_stack);
+    auto *v = new QVBoxLayout(w);
+    v->addStretch(2);
+    auto *icon = new QLabel(glyph, w);
+    QFont f = icon->font();
+    f.setPointSizeF(f.pointSizeF() * 3.2);
+    icon->setFont(f);
+    icon->setForegroundRole(QPalette::PlaceholderText);
+    icon->setAlignment(Qt::AlignCenter);
+    v->addWidget(icon);
+    auto *label = new QLabel(text, w);
+    label->setObjectName(QStringLiteral("emptyText"));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setMaximumWidth(460);
+    v->addWidget(label, 0, Qt::AlignHCenter);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    for (QPushButton *b : buttons) {
+        b->setParent(w);
+        row->addWidget(b);
+    }
+    row->addStretch(1);
+    v->addSpacing(8);
+    v->addLayout(row);
+    v->addStretch(3);
+    return w;
+}
+
+LeadFilter LeadsPage::leadFilter() const
+{
+    LeadFilter f = m_filterBar->filter();
+    f.search = m_search->text();
+    return f;
+}
+
+void LeadsPage::setLeadFilter(const LeadFilter &filter)
+{
+    m_searchTimer->stop();
+    {
+        const QSignalBlocker block(m_search);
+        m_search->setText(filter.search);
+    }
+    m_filterBar->setFilter(filter);
+    applyFilter(filter);
+}
+
+void LeadsPage::applySearchNow()
+{
+    m_searchTimer->stop();
+    applyFilter(leadFilter());
+}
+
+void LeadsPage::applyFilter(const LeadFilter &filter)
+{
+    m_searchTimer->stop();
+    m_chips->setFilter(filter);
+    reselect([this, &filter] { m_model->setLeadFilter(filter); });
+}
+
+void LeadsPage::refresh()
+{
+    reselect([this] {
+        m_model->reloadUsers();
+        m_model->select();
+    });
+    updateCounts(true);
+}
+
+void LeadsPage::reselect(const std::function<void()> &select)
+{
+    const QString current = currentLeadId();
+    const QStringList selected = selectedLeadIds();
+    const int scroll = m_view->verticalScrollBar()->value();
+
+    select();
+
+    if (m_model->lastError().isValid()) {
+        qCWarning(lcUi) << "lead list query failed:" << m_model->lastError().text();
+        m_state = State::Error;
+        m_errorText->setText(tr("The leads could not be read from the database: %1").arg(m_model->lastError().text()));
+        m_stack->setCurrentIndex(3);
+        return;
+    }
+    // Fetch far enough to put the viewport back where it was.
+    const int rowsNeeded = scroll / kRowHeight + m_view->viewport()->height() / kRowHeight + 2;
+    while (m_model->rowCount() < rowsNeeded && m_model->canFetchMore())
+        m_model->fetchMore();
+
+    QItemSelection selection;
+    for (const QString &id : selected) {
+        const int row = m_model->rowOfLead(id);
+        if (row >= 0)
+            selection.select(m_model->index(row, 0), m_model->index(row, LeadTableModel::kColumnCount - 1));
+    }
+    QItemSelectionModel *sm = m_view->selectionModel();
+    const int currentRow = m_model->rowOfLead(current);
+    {
+        const QSignalBlocker block(sm);
+        if (currentRow >= 0)
+            sm->setCurrentIndex(m_model->index(currentRow, 0), QItemSelectionModel::NoUpdate);
+        sm->select(selection, QItemSelectionModel::ClearAndSelect);
+    }
+    m_view->viewport()->update();
+    m_view->verticalScrollBar()->setValue(scroll);
+    if (currentRow < 0 && !current.isEmpty() && m_detail->leadId() == current)
+        m_detail->setLead({});
+    updateCounts(false);
+}
+
+void LeadsPage::updateCounts(bool total)
+{
+    const QSqlDatabase db = m_service.database().connection();
+    if (total || m_total == 0) {
+        auto t = LeadQuery::count(db, {});
+        m_total = t ? t.value() : 0;
+    }
+    const QString where = m_model->whereClause();
+    if (where.isEmpty()) {
+        m_shown = m_total;
+    } else {
+        auto s = LeadQuery::count(db, where);
+        m_shown = s ? s.value() : m_model->rowCount();
+    }
+    m_counts->setText(countsText());
+    updateState();
+    Q_EMIT countsChanged(m_total, m_shown);
+}
+
+QString LeadsPage::countsText() const
+{
+    const QLocale locale;
+    const QString total = tr("%1 leads").arg(locale.toString(m_total));
+    if (m_model->whereClause().isEmpty())
+        return total;
+    return tr("%1 · %2 shown").arg(total, locale.toString(m_shown));
+}
+
+void LeadsPage::updateState()
+{
+    if (m_model->lastError().isValid())
+        return;
+    if (m_total == 0)
+        m_state = State::NoLeads;
+    else if (m_model->rowCount() == 0)
+        m_state = State::NoResults;
+    else
+        m_state = State::Table;
+    m_stack->setCurrentIndex(static_cast<int>(m_state));
+}
+
+QString LeadsPage::currentLeadId() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? m_model->leadIdAt(current.row()) : QString();
+}
+
+QStringList LeadsPage::selectedLeadIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_view->selectionModel()->selectedRows())
+        ids.append(m_model->leadIdAt(i.row()));
+    return ids;
+}
+
+void LeadsPage::selectLead(const QString &leadId)
+{
+    const int row = m_model->rowOfLead(leadId, 1 << 20);
+    if (row < 0)
+        return;
+    m_view->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void LeadsPage::currentChanged()
+{
+    m_detail->setLead(currentLeadId());
+}
+
+bool LeadsPage::undo()
+{
+    if (m_undo.isEmpty())
+        return false;
+    const UndoEntry e = m_undo.takeLast();
+    m_undoing = true;
+    Outcome done;
+    if (e.kind == LeadDetail::ChangeKind::Status) {
+        const auto status = Status::fromId(e.previous);
+        done = status ? m_service.setStatus(e.leadId, *status) : Outcome(Error(ErrorCode::InvalidInput, tr("Nothing to undo.")));
+    } else {
+        done = m_service.assign(e.leadId, e.previous);
+    }
+    m_undoing = false;
+    if (!done) {
+        Q_EMIT message(tr("Cannot undo: %1").arg(done.error().message()));
+        return false;
+    }
+    Q_EMIT message(tr("Undone."));
+    if (m_detail->leadId() == e.leadId)
+        m_detail->reload();
+    return true;
+}
+
+void LeadsPage::newLead()
+{
+    NewLeadDialog dialog(m_service, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.leadId().isEmpty())
+        return;
+    const QString id = dialog.leadId();
+    // The new lead may not match the current search or filters: show it anyway.
+    if (m_model->rowOfLead(id) < 0 && !dialog.openedExisting())
+        setLeadFilter({});
+    refresh();
+    if (m_model->rowOfLead(id) < 0)
+        setLeadFilter({});
+    selectLead(id);
+}
+
+void LeadsPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void LeadsPage::loadSampleData()
+{
+    SampleData::Options options;
+    options.leads = 500;
+    options.now = m_clock.now();
+    if (auto done = SampleData::generate(m_service.database(), options); !done) {
+        Q_EMIT message(done.error().message());
+        return;
+    }
+    m_filterBar->setUsers(m_service.users());
+    m_filterBar->setSources(LeadQuery::sources(m_service.database().connection()));
+    refresh();
+}
+
+void LeadsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Sizes restored before the window has its size would be rescaled by the first layout.
+    if (!m_splitterState.isEmpty())
+        m_splitter->restoreState(std::exchange(m_splitterState, {}));
+}
+
+void LeadsPage::saveState(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("leadsPage"));
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("filter"), leadFilter().toVariant());
+    settings.endGroup();
+}
+
+void LeadsPage::restoreState(QSettings &settings)
+{
+    settings.beginGroup(QStringLiteral("leadsPage"));
+    m_splitterState = settings.value(QStringLiteral("splitter")).toByteArray();
+    if (isVisible())
+        m_splitter->restoreState(std::exchange(m_splitterState, {}));
+    QHeaderView *header = m_view->horizontalHeader();
+    {
+        const QSignalBlocker block(header);
+        header->restoreState(settings.value(QStringLiteral("header")).toByteArray());
+    }
+    m_model->setSort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    const LeadFilter filter = LeadFilter::fromVariant(settings.value(QStringLiteral("filter")).toMap());
+    settings.endGroup();
+    // A filter identical to the current one would not re-select; force the new order.
+    m_model->select();
+    setLeadFilter(filter);
+}
+
+} // namespace Leads

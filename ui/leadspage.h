@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "leaddetail.h"
+#include "storage/leadfilter.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QTimer;
+
+namespace Leads {
+
+class Clock;
+class FilterBar;
+class FilterChips;
+class LeadService;
+class LeadTableModel;
+
+// The Leads page: header with counts and actions, search, filters with chips, the lead
+// table and the detail pane. Every refresh keeps the selection, the current lead and the
+// scroll position (by lead id, not by row).
+class LeadsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class State { Table, NoLeads, NoResults, Error };
+
+    LeadsPage(LeadService &service, const Clock &clock, QWidget *parent = nullptr);
+    ~LeadsPage() override;
+
+    LeadTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    FilterChips *chips() const { return m_chips; }
+    LeadDetail *detail() const { return m_detail; }
+    QSplitter *splitter() const { return m_splitter; }
+    State state() const { return m_state; }
+
+    // The whole filter, search text included.
+    LeadFilter leadFilter() const;
+    void setLeadFilter(const LeadFilter &filter);
+    // Runs a pending (debounced) search now.
+    void applySearchNow();
+    // Re-selects the rows, keeping selection, current lead and scroll position.
+    void refresh();
+    void selectLead(const QString &leadId);
+    QString currentLeadId() const;
+    QStringList selectedLeadIds() const;
+    qint64 totalCount() const { return m_total; }
+    qint64 shownCount() const { return m_shown; }
+    QString countsText() const;
+    // Undoes the last status or assignment change made in this window.
+    bool undo();
+    bool canUndo() const { return !m_undo.isEmpty(); }
+
+    void saveState(QSettings &settings) const;
+    void restoreState(QSettings &settings);
+
+public Q_SLOTS:
+    void newLead();
+    void focusSearch();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+Q_SIGNALS:
+    void countsChanged(qint64 total, qint64 shown);
+    void message(const QString &text);
+
+private:
+    struct UndoEntry
+    {
+        QString leadId;
+        LeadDetail::ChangeKind kind;
+        QString previous;
+    };
+
+    void buildHeader(QWidget *parent);
+    QWidget *buildEmptyState(const QString &glyph, const QString &text, const QList<QPushButton *> &buttons);
+    void applyFilter(const LeadFilter &filter);
+    void reselect(const std::function<void()> &select);
+    void updateCounts(bool total);
+    void updateState();
+    void currentChanged();
+    void loadSampleData();
+
+    LeadService &m_service;
+    const Clock &m_clock;
+    LeadTableModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    FilterChips *m_chips = nullptr;
+    LeadDetail *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_counts = nullptr;
+    QLabel *m_errorText = nullptr;
+    QPushButton *m_newLead = nullptr;
+    State m_state = State::Table;
+    qint64 m_total = 0;
+    qint64 m_shown = 0;
+    QList<UndoEntry> m_undo;
+    bool m_undoing = false;
+    QByteArray m_splitterState; // applied once the page has its real size
+};
+
+} // namespace Leads

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leadtablemodel.h"
+
+#include "domain/clock.h"
+#include "domain/lead.h"
+#include "domain/leadstatus.h"
+#include "leadsui.h"
+#include "widgets/statuspalette.h"
+#include "storage/database.h"
+
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Leads {
+
+// The order of the SELECT list: the visible columns first (same order as Column), then
+// what the roles need. Only the first kColumnCount are model columns.
+enum class LeadTableModel::Field {
+    Name, Contact, Company, Source, Status, Score, AssigneeId, FollowUpAt, LastActivityAt, CreatedAt,
+    Id, IsFinal, Method, AiScore, ManualScore, Phone, Email,
+};
+
+namespace {
+
+constexpr auto kSelectList =
+    "name, CASE WHEN phone <> '' THEN phone ELSE email END AS contact, company, source, status, score, "
+    "assignee_id, follow_up_at, last_activity_at, created_at, "
+    "id, is_final, qualification_method, ai_score, manual_score, phone, email";
+
+QDateTime fromMs(const QVariant &v)
+{
+    if (v.isNull() || !v.isValid())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QColor errorColor()
+{
+    return StatusPalette::isDark(QGuiApplication::palette()) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
+}
+
+QColor mutedColor()
+{
+    return QGuiApplication::palette().color(QPalette::PlaceholderText);
+}
+
+LeadQuery::SortKey sortKeyFor(int column)
+{
+    return static_cast<LeadQuery::SortKey>(std::clamp(column, 0, LeadTableModel::kColumnCount - 1));
+}
+
+} // namespace
+
+LeadTableModel::LeadTableModel(Database &db, const Clock &clock, QObject *parent)
+    : QSqlTableModel(parent, db.connection()), m_clock(clock)
+{
+    setTable(QStringLiteral("leads"));
+    setEditStrategy(QSqlTableModel::OnManualSubmit);
+    reloadUsers();
+}
+
+LeadTableModel::~LeadTableModel() = default;
+
+void LeadTableModel::reloadUsers()
+{
+    m_userNames.clear();
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT id, display_name FROM users"))) {
+        while (q.next())
+            m_userNames.insert(q.value(0).toString(), q.value(1).toString());
+    }
+}
+
+bool LeadTableModel::setLeadFilter(const LeadFilter &filter)
+{
+    m_filter = filter;
+    const QString where = LeadQuery::where(filter, database().driver(), {m_meId, m_clock.now()});
+    if (where == this->filter() && query().isActive())
+        return true;
+    // QSqlTableModel::setFilter re-selects by itself when the model is populated.
+    const bool populated = query().isActive();
+    setFilter(where);
+    if (!populated)
+        return select();
+    return !lastError().isValid();
+}
+
+QString LeadTableModel::selectStatement() const
+{
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(kSelectList) + QStringLiteral(" FROM leads");
+    if (!filter().isEmpty())
+        sql += QStringLiteral(" WHERE ") + filter();
+    return sql + u' ' + orderByClause();
+}
+
+QString LeadTableModel::orderByClause() const
+{
+    return LeadQuery::orderBy(m_sortKey, m_sortOrder);
+}
+
+void LeadTableModel::setSort(int column, Qt::SortOrder order)
+{
+    m_sortKey = sortKeyFor(column);
+    m_sortOrder = order;
+    QSqlTableModel::setSort(column, order);
+}
+
+void LeadTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (sortKeyFor(column) == m_sortKey && order == m_sortOrder && query().isActive())
+        return;
+    setSort(column, order);
+    select();
+}
+
+bool LeadTableModel::select()
+{
+    // QSqlQueryModel fetches the first rows inside its model reset, and views (and
+    // QAbstractItemModelTester) that call fetchMore() from their modelReset handler would
+    // then insert rows while the reset is still being announced. Fetch right after instead.
+    m_selecting = true;
+    const bool ok = QSqlTableModel::select();
+    m_selecting = false;
+    if (ok && canFetchMore())
+        fetchMore();
+    return ok;
+}
+
+bool LeadTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !m_selecting && !m_fetching && QSqlTableModel::canFetchMore(parent);
+}
+
+void LeadTableModel::fetchMore(const QModelIndex &parent)
+{
+    // Not from inside a rowsInserted handler of our own fetch: the next batch would be
+    // announced while the current one still is.
+    if (m_selecting || m_fetching)
+        return;
+    m_fetching = true;
+    QSqlTableModel::fetchMore(parent);
+    m_fetching = false;
+}
+
+int LeadTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : kColumnCount;
+}
+
+Qt::ItemFlags LeadTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+}
+
+QVariant LeadTableModel::field(int row, Field f) const
+{
+    // Hidden fields live past columnCount(); QSqlQueryModel reads any column of its record.
+    return QSqlQueryModel::data(createIndex(row, static_cast<int>(f)), Qt::DisplayRole);
+}
+
+QString LeadTableModel::leadIdAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    return field(row, Field::Id).toString();
+}
+
+int LeadTableModel::rowOfLead(const QString &leadId, int fetchLimit)
+{
+    if (leadId.isEmpty())
+        return -1;
+    int row = 0;
+    for (;;) {
+        const int rows = rowCount();
+        for (; row < rows; ++row) {
+            if (field(row, Field::Id).toString() == leadId)
+                return row;
+        }
+        if (rows >= fetchLimit || !canFetchMore())
+            return -1;
+        fetchMore();
+        if (rowCount() == rows)
+            return -1;
+    }
+}
+
+QString LeadTableModel::relativeTime(const QDateTime &at, const QDateTime &now)
+{
+    if (!at.isValid())
+        return {};
+    const qint64 secs = at.secsTo(now); // > 0: in the past
+    const qint64 a = std::abs(secs);
+    const bool past = secs >= 0;
+    auto phrase = [past](const QString &amount) {
+        return past ? tr("%1 ago").arg(amount) : tr("in %1").arg(amount);
+    };
+    if (a < 60)
+        return past ? tr("just now") : tr("in a minute");
+    if (a < 3600)
+        return phrase(tr("%1 min").arg(a / 60));
+    if (a < 24 * 3600)
+        return phrase(tr("%1 h").arg(a / 3600));
+    if (a < 7 * 24 * 3600)
+        return phrase(tr("%1 d").arg(a / (24 * 3600)));
+    const QDateTime local = at.toLocalTime();
+    const QLocale locale;
+    if (local.date().year() == now.toLocalTime().date().year())
+        return locale.toString(local.date(), QStringLiteral("d MMM"));
+    return locale.toString(local.date(), QStringLiteral("d MMM yyyy"));
+}
+
+QVariant LeadTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const auto column = static_cast<Column>(index.column());
+
+    switch (role) {
+    case LeadIdRole: return field(row, Field::Id);
+    case StatusRole: return field(row, Field::Status);
+    case ScoreRole: return field(row, Field::Score);
+    case ScoreMethodRole: return field(row, Field::Method);
+    case AiScoreRole: return field(row, Field::AiScore);
+    case IsFinalRole: return field(row, Field::IsFinal).toBool();
+    case OverdueRole: {
+        const QDateTime due = fromMs(field(row, Field::FollowUpAt));
+        return due.isValid() && due < m_clock.now() && !field(row, Field::IsFinal).toBool();
+    }
+    case SortRole:
+        return field(row, static_cast<Field>(index.column()));
+    default: break;
+    }
+
+    const auto dateField = [column]() -> std::optional<Field> {
+        switch (column) {
+        case Column::FollowUp: return Field::FollowUpAt;
+        case Column::LastActivity: return Field::LastActivityAt;
+        case Column::Created: return Field::CreatedAt;
+        default: return std::nullopt;
+        }
+    }();
+    const bool overdue = column == Column::FollowUp && data(index, OverdueRole).toBool();
+
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        if (dateField) {
+            const QDateTime at = fromMs(field(row, *dateField));
+            if (!at.isValid())
+                return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
+            if (role == Qt::ToolTipRole) {
+                const QString exact = QLocale().toString(at.toLocalTime(), QLocale::LongFormat);
+                return overdue ? tr("Overdue since %1").arg(exact) : exact;
+            }
+            const QString text = relativeTime(at, m_clock.now());
+            return overdue ? QStringLiteral("\u26A0 ") + text : text;
+        }
+        switch (column) {
+        case Column::Name:
+        case Column::Contact:
+        case Column::Company:
+            return field(row, static_cast<Field>(index.column())).toString();
+        case Column::Source: return Source::label(field(row, Field::Source).toString());
+        case Column::Status: {
+            const auto s = Status::fromId(field(row, Field::Status).toString());
+            return s ? Status::label(*s) : QString();
+        }
+        case Column::Score: {
+            const QVariant score = field(row, Field::Score);
+            if (score.isNull())
+                return role == Qt::DisplayRole ? QVariant(QString()) : QVariant(tr("Not scored yet"));
+            if (role == Qt::ToolTipRole) {
+                const bool manual = field(row, Field::Method).toString() == u"manual";
+                const QVariant ai = field(row, Field::AiScore);
+                if (manual && !ai.isNull())
+                    return tr("Manual score %1 (AI suggested %2)").arg(score.toInt()).arg(ai.toInt());
+                return manual ? tr("Manual score %1").arg(score.toInt()) : tr("AI score %1").arg(score.toInt());
+            }
+            return QString::number(score.toInt());
+        }
+        case Column::Assignee: {
+            const QString id = field(row, Field::AssigneeId).toString();
+            if (id.isEmpty())
+                return tr("Unassigned");
+            return m_userNames.value(id, id);
+        }
+        default: break;
+        }
+        return {};
+    }
+    if (role == Qt::ForegroundRole) {
+        if (overdue)
+            return errorColor();
+        if (column == Column::Assignee && field(row, Field::AssigneeId).isNull())
+            return mutedColor();
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole) {
+        if (column == Column::Score)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    if (role == Qt::EditRole)
+        return field(row, static_cast<Field>(index.column()));
+    return {};
+}
+
+QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount)
+        return QSqlTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole) {
+        switch (static_cast<Column>(section)) {
+        case Column::Name: return tr("Name");
+        case Column::Contact: return tr("Contact");
+        case Column::Company: return tr("Company");
+        case Column::Source: return tr("Source");
+        case Column::Status: return tr("Status");
+        case Column::Score: return tr("Score");
+        case Column::Assignee: return tr("Assignee");
+        case Column::FollowUp: return tr("Follow-up");
+        case Column::LastActivity: return tr("Last activity");
+        case Column::Created: return tr("Created");
+        }
+    }
+    if (role == Qt::TextAlignmentRole) {
+        if (static_cast<Column>(section) == Column::Score)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    return {};
+}
+
+} // namespace Leads

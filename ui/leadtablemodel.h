@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/leadfilter.h"
+#include "storage/leadquery.h"
+
+#include <QHash>
+#include <QSqlTableModel>
+
+namespace Leads {
+
+class Clock;
+class Database;
+
+// The lead list: a read-only QSqlTableModel over the local "leads" table. Filters and
+// search become a WHERE from LeadQuery (allow-listed columns, escaped values), sorting is
+// an ORDER BY on indexed columns, rows are fetched lazily by Qt's SQL models.
+class LeadTableModel : public QSqlTableModel
+{
+    Q_OBJECT
+public:
+    enum class Column { Name, Contact, Company, Source, Status, Score, Assignee, FollowUp, LastActivity, Created };
+    static constexpr int kColumnCount = 10;
+
+    enum Role {
+        LeadIdRole = Qt::UserRole + 1,
+        StatusRole,       // status id string, for StatusDelegate
+        ScoreRole,        // effective score (int) or invalid
+        ScoreMethodRole,  // "ai", "manual" or ""
+        AiScoreRole,
+        IsFinalRole,
+        OverdueRole,      // follow-up column: true when due and the lead is active
+        SortRole,         // the raw value the column sorts by
+    };
+
+    LeadTableModel(Database &db, const Clock &clock, QObject *parent = nullptr);
+    ~LeadTableModel() override;
+
+    // The signed-in user ("Me" in the assignee filter).
+    void setMe(const QString &userId) { m_meId = userId; }
+    // Applies a new filter with one select (none when the WHERE did not change).
+    bool setLeadFilter(const LeadFilter &filter);
+    const LeadFilter &leadFilter() const { return m_filter; }
+    // The current WHERE (for COUNT(*)).
+    QString whereClause() const { return filter(); }
+
+    // Refreshes the display names of users (the assignee column).
+    void reloadUsers();
+    QString userName(const QString &userId) const { return m_userNames.value(userId); }
+
+    // Row of a lead among the rows fetched so far, fetching more (up to `fetchLimit` rows)
+    // when needed; -1 when not found.
+    int rowOfLead(const QString &leadId, int fetchLimit = 5000);
+    QString leadIdAt(int row) const;
+
+    LeadQuery::SortKey sortKey() const { return m_sortKey; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    void setSort(int column, Qt::SortOrder order) override;
+    void sort(int column, Qt::SortOrder order) override;
+    bool select() override;
+    bool canFetchMore(const QModelIndex &parent = {}) const override;
+    void fetchMore(const QModelIndex &parent = {}) override;
+
+    static QString relativeTime(const QDateTime &at, const QDateTime &now);
+
+protected:
+    QString selectStatement() const override;
+    QString orderByClause() const override;
+
+private:
+    enum class Field;
+    QVariant field(int row, Field f) const;
+
+    const Clock &m_clock;
+    LeadFilter m_filter;
+    QString m_meId;
+    QHash<QString, QString> m_userNames;
+    LeadQuery::SortKey m_sortKey = LeadQuery::SortKey::LastActivity;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    bool m_selecting = false;
+    bool m_fetching = false;
+};
+
+} // namespace Leads

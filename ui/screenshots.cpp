@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screenshots.h"
+
+#include "domain/clock.h"
+#include "leadspage.h"
+#include "leadtablemodel.h"
+#include "mainwindow.h"
+#include "sidebar.h"
+#include "storage/database.h"
+#include "storage/leadservice.h"
+#include "storage/sampledata.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QSet>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTemporaryDir>
+
+namespace Leads {
+
+namespace {
+
+// Which statuses the rows on screen show.
+QSet<QString> visibleStatuses(QTableView *view, LeadTableModel *model)
+{
+    QSet<QString> seen;
+    const int rows = view->viewport()->height() / view->verticalHeader()->defaultSectionSize();
+    for (int r = 0; r < std::min(rows, model->rowCount()); ++r)
+        seen.insert(model->data(model->index(r, 0), LeadTableModel::StatusRole).toString());
+    return seen;
+}
+
+} // namespace
+
+void Screenshots::applyDeterministicLook()
+{
+    for (const char *file : {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"}) {
+        const QString path = QStringLiteral("/usr/share/fonts/truetype/dejavu/") + QLatin1String(file);
+        if (QFile::exists(path))
+            QFontDatabase::addApplicationFont(path);
+    }
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSize(10);
+    font.setHintingPreference(QFont::PreferNoHinting);
+    QApplication::setFont(font);
+}
+
+Result<QStringList> Screenshots::render(const QString &dir)
+{
+    if (!QDir().mkpath(dir))
+        return Error(ErrorCode::InvalidInput, QApplication::translate("Screenshots", "Cannot create %1").arg(dir));
+    applyDeterministicLook();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+    QTemporaryDir temp;
+    if (!temp.isValid())
+        return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "No temporary directory"));
+    auto opened = Database::open(temp.filePath(QStringLiteral("screenshots.sqlite")));
+    if (!opened)
+        return opened.error();
+    Database &db = *opened.value();
+    const QDateTime now(QDate(2026, 3, 2), QTime(10, 0), Qt::UTC);
+    SampleData::Options options;
+    options.leads = 1200;
+    options.seed = 42;
+    options.now = now;
+    if (auto seeded = SampleData::generate(db, options); !seeded)
+        return seeded.error();
+
+    FixedClock clock(now);
+    LeadService service(db, Actor{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin}, clock);
+    MainWindow window(service, clock, false);
+    window.setAttribute(Qt::WA_DontShowOnScreen, false);
+    window.resize(kWindowSize);
+    window.show();
+    QApplication::processEvents();
+
+    LeadsPage *page = window.leadsPage();
+    QTableView *view = page->view();
+    page->splitter()->setSizes({kWindowSize.width() - 216 - 400, 400});
+    // The default order (recent activity first) shows mostly active leads; order by name
+    // so every status colour appears, as in a typical mixed list.
+    view->horizontalHeader()->setSortIndicator(int(LeadTableModel::Column::Name), Qt::AscendingOrder);
+    QApplication::processEvents();
+    if (visibleStatuses(view, page->model()).size() < 8)
+        view->horizontalHeader()->setSortIndicator(int(LeadTableModel::Column::Company), Qt::AscendingOrder);
+    // Show the detail of a lead that has a lively timeline.
+    for (int r = 0; r < page->model()->rowCount(); ++r) {
+        if (page->model()->data(page->model()->index(r, 0), LeadTableModel::StatusRole).toString() == u"qualified") {
+            view->selectRow(r);
+            break;
+        }
+    }
+    view->clearFocus();
+    window.setFocus();
+    QApplication::processEvents();
+
+    QStringList written;
+    const QString pagePath = QDir(dir).filePath(QStringLiteral("leads-page.png"));
+    const QString sidebarPath = QDir(dir).filePath(QStringLiteral("leads-sidebar.png"));
+    QPixmap shot = window.grab();
+    if (!shot.save(pagePath))
+        return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(pagePath));
+    written.append(pagePath);
+    QPixmap side = window.sidebar()->grab();
+    if (!side.save(sidebarPath))
+        return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(sidebarPath));
+    written.append(sidebarPath);
+    window.close();
+    return written;
+}
+
+} // namespace Leads

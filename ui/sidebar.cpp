@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sidebar.h"
+
+#include "domain/permissions.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+namespace Leads {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kCountRole = Qt::UserRole + 2;
+
+// Entry: highlight pill (palette highlight), icon, label, and a muted count on the right.
+class EntryDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        p->save();
+        p->setRenderHint(QPainter::Antialiasing);
+        const bool selected = option.state & QStyle::State_Selected;
+        const bool hover = option.state & QStyle::State_MouseOver;
+        const QRect r = option.rect.adjusted(8, 2, -8, -2);
+        const QPalette &pal = option.palette;
+        if (selected || hover) {
+            QColor bg = pal.color(QPalette::Highlight);
+            if (!selected)
+                bg.setAlphaF(0.12);
+            p->setPen(Qt::NoPen);
+            p->setBrush(bg);
+            p->drawRoundedRect(r, 6, 6);
+        }
+        if (option.state & QStyle::State_HasFocus && option.widget && option.widget->hasFocus()) {
+            QPen focus(pal.color(QPalette::Highlight).darker(130), 1.2);
+            p->setPen(focus);
+            p->setBrush(Qt::NoBrush);
+            p->drawRoundedRect(QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        }
+        const QColor fg = pal.color(selected ? QPalette::HighlightedText : QPalette::WindowText);
+        const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
+        const QRect iconRect(r.left() + 10, r.center().y() - 8, 16, 16);
+        icon.paint(p, iconRect, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
+        QFont f = option.font;
+        f.setWeight(selected ? QFont::DemiBold : QFont::Normal);
+        p->setFont(f);
+        p->setPen(fg);
+        const QString count = index.data(kCountRole).toString();
+        const QFontMetrics fm(f);
+        const int countWidth = count.isEmpty() ? 0 : fm.horizontalAdvance(count) + 12;
+        const QRect textRect(iconRect.right() + 10, r.top(), r.right() - iconRect.right() - 20 - countWidth, r.height());
+        p->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(index.data().toString(), Qt::ElideRight, textRect.width()));
+        if (!count.isEmpty()) {
+            QColor c = fg;
+            c.setAlphaF(selected ? 0.85 : 0.6);
+            QFont cf = option.font;
+            p->setFont(cf);
+            p->setPen(c);
+            p->drawText(QRect(r.right() - countWidth, r.top(), countWidth - 10, r.height()),
+                        Qt::AlignVCenter | Qt::AlignRight, count);
+        }
+        p->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
+    {
+        return QSize(option.rect.width(), std::max(36, QFontMetrics(option.font).height() + 18));
+    }
+};
+
+QString initials(const QString &name)
+{
+    QString out;
+    for (const QString &part : name.split(u' ', Qt::SkipEmptyParts)) {
+        out.append(part.at(0).toUpper());
+        if (out.size() == 2)
+            break;
+    }
+    return out;
+}
+
+QPixmap avatar(const QString &name, const QPalette &palette, const QFont &font)
+{
+    const qreal dpr = 2.0;
+    const int size = 32;
+    QPixmap pm(QSize(size, size) * dpr);
+    pm.setDevicePixelRatio(dpr);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(palette.color(QPalette::Highlight));
+    p.drawEllipse(QRectF(0, 0, size, size));
+    QFont f = font;
+    f.setWeight(QFont::DemiBold);
+    f.setPointSizeF(font.pointSizeF() * 0.9);
+    p.setFont(f);
+    p.setPen(palette.color(QPalette::HighlightedText));
+    p.drawText(QRect(0, 0, size, size), Qt::AlignCenter, initials(name));
+    return pm;
+}
+
+} // namespace
+
+QIcon Sidebar::leadsIcon(const QPalette &palette)
+{
+    QIcon icon;
+    for (bool selected : {false, true}) {
+        const qreal dpr = 2.0;
+        QPixmap pm(QSize(16, 16) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPen pen(palette.color(selected ? QPalette::HighlightedText : QPalette::WindowText), 1.5);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        // Two people: the lead list.
+        p.drawEllipse(QRectF(3.5, 2.0, 5.0, 5.0));
+        p.drawArc(QRectF(1.0, 8.5, 10.0, 9.0), 0, 180 * 16);
+        pen.setColor(pen.color().lighter(selected ? 100 : 140));
+        p.setPen(pen);
+        p.drawEllipse(QRectF(10.0, 3.0, 4.0, 4.0));
+        p.drawArc(QRectF(9.5, 9.0, 6.0, 7.0), 0, 100 * 16);
+        p.end();
+        icon.addPixmap(pm, selected ? QIcon::Selected : QIcon::Normal);
+    }
+    return icon;
+}
+
+Sidebar::Sidebar(const Actor &actor, QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("sidebar"));
+    setFixedWidth(216);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    const QColor window = pal.color(QPalette::Window);
+    pal.setColor(QPalette::Window, window.lightness() > 128 ? window.darker(104) : window.lighter(118));
+    pal.setColor(QPalette::Base, pal.color(QPalette::Window));
+    setPalette(pal);
+
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 16, 0, 12);
+    v->setSpacing(10);
+
+    auto *brand = new QLabel(QStringLiteral("\u25C6  ") + tr("Leads CRM"), this);
+    brand->setObjectName(QStringLiteral("brand"));
+    QFont bf = brand->font();
+    bf.setPointSizeF(bf.pointSizeF() * 1.15);
+    bf.setWeight(QFont::Bold);
+    brand->setFont(bf);
+    brand->setContentsMargins(18, 0, 0, 6);
+    v->addWidget(brand);
+
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("navigation"));
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setItemDelegate(new EntryDelegate(m_list));
+    m_list->setMouseTracking(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setAccessibleName(tr("Pages"));
+    m_list->setAttribute(Qt::WA_MacShowFocusRect, false);
+    v->addWidget(m_list, 1);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item)
+            Q_EMIT entryActivated(item->data(kIdRole).toString());
+    });
+
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Plain);
+    QPalette lp = line->palette();
+    lp.setColor(QPalette::WindowText, pal.color(QPalette::Mid).lighter(120));
+    line->setPalette(lp);
+    v->addWidget(line);
+
+    auto *user = new QWidget(this);
+    user->setObjectName(QStringLiteral("signedInUser"));
+    auto *uh = new QHBoxLayout(user);
+    uh->setContentsMargins(16, 4, 12, 0);
+    uh->setSpacing(10);
+    auto *pic = new QLabel(user);
+    pic->setPixmap(avatar(actor.displayName, palette(), font()));
+    uh->addWidget(pic);
+    auto *who = new QVBoxLayout;
+    who->setSpacing(0);
+    auto *name = new QLabel(actor.displayName, user);
+    QFont nf = name->font();
+    nf.setWeight(QFont::DemiBold);
+    name->setFont(nf);
+    auto *role = new QLabel(roleLabel(actor.role), user);
+    role->setForegroundRole(QPalette::PlaceholderText);
+    who->addWidget(name);
+    who->addWidget(role);
+    uh->addLayout(who, 1);
+    v->addWidget(user);
+}
+
+int Sidebar::addEntry(const QString &id, const QString &label, const QIcon &icon)
+{
+    auto *item = new QListWidgetItem(icon, label, m_list);
+    item->setData(kIdRole, id);
+    item->setData(Qt::AccessibleTextRole, label);
+    return m_list->row(item);
+}
+
+void Sidebar::setCount(const QString &id, const QString &count)
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(kIdRole).toString() == id)
+            m_list->item(i)->setData(kCountRole, count);
+    }
+}
+
+void Sidebar::setCurrent(const QString &id)
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(kIdRole).toString() == id)
+            m_list->setCurrentRow(i);
+    }
+}
+
+QString Sidebar::current() const
+{
+    return m_list->currentItem() ? m_list->currentItem()->data(kIdRole).toString() : QString();
+}
+
+} // namespace Leads

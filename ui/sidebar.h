@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+class QListWidget;
+
+namespace Leads {
+
+struct Actor;
+
+// The left navigation: product name, one entry per working page (icon, label, count),
+// and the signed-in user with their role at the bottom. Keyboard reachable (a list).
+class Sidebar : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit Sidebar(const Actor &actor, QWidget *parent = nullptr);
+
+    // Adds an entry; returns its index.
+    int addEntry(const QString &id, const QString &label, const QIcon &icon);
+    void setCount(const QString &id, const QString &count);
+    void setCurrent(const QString &id);
+    QString current() const;
+    QListWidget *list() const { return m_list; }
+
+    static QIcon leadsIcon(const QPalette &palette);
+
+Q_SIGNALS:
+    void entryActivated(const QString &id);
+
+private:
+    QListWidget *m_list = nullptr;
+};
+
+} // namespace Leads
