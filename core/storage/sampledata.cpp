@@ -270,10 +270,22 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
     // The generator writes only valid rows in dependency order, so per-row CHECK and
     // foreign-key evaluation (an ephemeral table per IN-list CHECK, per row) is skipped
     // for the load and restored afterwards, even on failure.
+    // A rollback journal instead of WAL writes each new page once instead of twice (WAL,
+    // then checkpoint) and stays crash-safe; a bigger cache speeds up the index builds.
     QSqlQuery pragma(conn);
     pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     pragma.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON"));
-    const auto restore = qScopeGuard([&pragma] {
+    const bool wal = pragma.exec(QStringLiteral("PRAGMA journal_mode")) && pragma.next()
+                     && pragma.value(0).toString() == u"wal";
+    pragma.finish();
+    if (wal)
+        pragma.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
+    pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
+    pragma.exec(QStringLiteral("PRAGMA threads = 2")); // parallel sorter for the index builds
+    const auto restore = qScopeGuard([&pragma, wal] {
+        pragma.exec(QStringLiteral("PRAGMA cache_size = -32768"));
+        if (wal)
+            pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         pragma.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
         pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     });
@@ -414,15 +426,20 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             break;
     }
 
+    const qint64 rowsMs = timer.elapsed();
     if (auto i = Migrations::ensureSecondaryIndexes(conn); !i)
         return i.error();
+    const qint64 indexMs = timer.elapsed();
     if (auto r = SearchIndex::rebuild(conn); !r)
         return r.error();
+    const qint64 ftsMs = timer.elapsed();
     QSqlQuery analyze(conn);
+    analyze.exec(QStringLiteral("PRAGMA analysis_limit = 400"));
     analyze.exec(QStringLiteral("ANALYZE"));
     stats.elapsedMs = timer.elapsed();
     qCInfo(lcStorage) << "sample data:" << stats.leads << "leads," << stats.interactions
-                      << "interactions in" << stats.elapsedMs << "ms";
+                      << "interactions in" << stats.elapsedMs << "ms (rows" << rowsMs << "ms, indexes"
+                      << indexMs - rowsMs << "ms, search index" << ftsMs - indexMs << "ms)";
     return stats;
 }
 
