@@ -62,7 +62,7 @@ HttpReply act(ServerHarness &server, const QString &token, const QString &action
 
 } // namespace
 
-TEST_CASE("role x action matrix on own, others' and unassigned leads", "[server][access]")
+LEADS_SERVER_SCENARIO(accessScenario1, "role x action matrix on own, others' and unassigned leads", "[server][access]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -154,7 +154,7 @@ TEST_CASE("role x action matrix on own, others' and unassigned leads", "[server]
     CHECK(pushy.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("permission")).toString() == QStringLiteral("assign"));
 }
 
-TEST_CASE("the lead list shows an agent only their own and unassigned leads", "[server][access]")
+LEADS_SERVER_SCENARIO(accessScenario2, "the lead list shows an agent only their own and unassigned leads", "[server][access]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -193,7 +193,7 @@ TEST_CASE("the lead list shows an agent only their own and unassigned leads", "[
     CHECK(act(server, t.agent, QStringLiteral("note"), pool, {}).errorCode() == QStringLiteral("out_of_scope"));
 }
 
-TEST_CASE("admin-only endpoints refuse the other roles with the permission named", "[server][access]")
+LEADS_SERVER_SCENARIO(accessScenario3, "admin-only endpoints refuse the other roles with the permission named", "[server][access]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -229,7 +229,7 @@ TEST_CASE("admin-only endpoints refuse the other roles with the permission named
               .status == 200);
 }
 
-TEST_CASE("final leads refuse changes over the API; notes stay possible", "[server][rules]")
+LEADS_SERVER_SCENARIO(accessScenario4, "final leads refuse changes over the API; notes stay possible", "[server][rules]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -260,7 +260,7 @@ TEST_CASE("final leads refuse changes over the API; notes stay possible", "[serv
     }
 }
 
-TEST_CASE("lead rules over the API: lost reason, stale versions, duplicates, score range", "[server][rules]")
+LEADS_SERVER_SCENARIO(accessScenario5, "lead rules over the API: lost reason, stale versions, duplicates, score range", "[server][rules]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -327,7 +327,7 @@ TEST_CASE("lead rules over the API: lost reason, stale versions, duplicates, sco
     CHECK(timeline.at(0).toObject().value(QStringLiteral("kind")).toString() == QStringLiteral("qualification"));
 }
 
-TEST_CASE("lead list pages by keyset without gaps or repeats", "[server][leads]")
+LEADS_SERVER_SCENARIO(accessScenario6, "lead list pages by keyset without gaps or repeats", "[server][leads]")
 {
     ServerHarness server;
     REQUIRE(server.start());

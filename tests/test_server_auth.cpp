@@ -18,7 +18,7 @@ QString str(const HttpReply &r, const char *key)
 }
 } // namespace
 
-TEST_CASE("server refuses to start without any account", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario1, "server refuses to start without any account", "[server][auth]")
 {
     ServerHarness::Options options;
     options.bootstrap = false;
@@ -29,7 +29,7 @@ TEST_CASE("server refuses to start without any account", "[server][auth]")
     CHECK(log.contains("--bootstrap-admin"));
 }
 
-TEST_CASE("bootstrap admin signs in; wrong passwords and unknown users get the same 401", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario2, "bootstrap admin signs in; wrong passwords and unknown users get the same 401", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -78,7 +78,7 @@ TEST_CASE("passwords are stored with PBKDF2-HMAC-SHA256 at 600,000 iterations by
     CHECK_FALSE(hash.contains(ServerHarness::kAdminPassword));
 }
 
-TEST_CASE("access tokens expire after 15 minutes and refresh tokens after 30 days", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario3, "access tokens expire after 15 minutes and refresh tokens after 30 days", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -106,7 +106,7 @@ TEST_CASE("access tokens expire after 15 minutes and refresh tokens after 30 day
     CHECK(old.errorCode() == QStringLiteral("token_expired"));
 }
 
-TEST_CASE("refresh tokens rotate and a reused one ends the session", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario4, "refresh tokens rotate and a reused one ends the session", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -133,7 +133,7 @@ TEST_CASE("refresh tokens rotate and a reused one ends the session", "[server][a
     CHECK(forged.errorCode() == QStringLiteral("invalid_token"));
 }
 
-TEST_CASE("logout ends one session; sign out everywhere ends all", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario5, "logout ends one session; sign out everywhere ends all", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -148,7 +148,7 @@ TEST_CASE("logout ends one session; sign out everywhere ends all", "[server][aut
     CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, c).errorCode() == QStringLiteral("session_revoked"));
 }
 
-TEST_CASE("failed sign-ins slow down, then lock the account for 15 minutes", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario6, "failed sign-ins slow down, then lock the account for 15 minutes", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -184,7 +184,7 @@ TEST_CASE("failed sign-ins slow down, then lock the account for 15 minutes", "[s
     CHECK(server.loginReply(QStringLiteral("victim"), good).status == 200);
 }
 
-TEST_CASE("many failures from one address slow down that address for every account", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario7, "many failures from one address slow down that address for every account", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -195,7 +195,7 @@ TEST_CASE("many failures from one address slow down that address for every accou
     CHECK(throttled.header("Retry-After").toInt() >= 1);
 }
 
-TEST_CASE("deactivating a user revokes their tokens and keeps their leads", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario8, "deactivating a user revokes their tokens and keeps their leads", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -224,7 +224,7 @@ TEST_CASE("deactivating a user revokes their tokens and keeps their leads", "[se
     CHECK(server.request("PATCH", QStringLiteral("/v1/users/") + adminId, {{QStringLiteral("active"), false}}, admin).status == 409);
 }
 
-TEST_CASE("new accounts follow the password policy and unique names", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario9, "new accounts follow the password policy and unique names", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -248,7 +248,7 @@ TEST_CASE("new accounts follow the password policy and unique names", "[server][
     CHECK(twin.errorCode() == QStringLiteral("username_taken"));
 }
 
-TEST_CASE("no password or token ever reaches the server log", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario10, "no password or token ever reaches the server log", "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());

@@ -21,7 +21,7 @@ void requireHealthy(ServerHarness &server)
 }
 } // namespace
 
-TEST_CASE("malformed, truncated and mistyped JSON is refused with 400 naming the problem", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario1, "malformed, truncated and mistyped JSON is refused with 400 naming the problem", "[server][input]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -64,7 +64,7 @@ TEST_CASE("malformed, truncated and mistyped JSON is refused with 400 naming the
     requireHealthy(server);
 }
 
-TEST_CASE("invalid UTF-8, deep nesting and long strings are refused before use", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario2, "invalid UTF-8, deep nesting and long strings are refused before use", "[server][input]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -97,7 +97,7 @@ TEST_CASE("invalid UTF-8, deep nesting and long strings are refused before use",
     requireHealthy(server);
 }
 
-TEST_CASE("a 5 MiB body gets 413 before it is parsed, and the server stays up", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario3, "a 5 MiB body gets 413 before it is parsed, and the server stays up", "[server][input]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -119,7 +119,7 @@ TEST_CASE("a 5 MiB body gets 413 before it is parsed, and the server stays up", 
     requireHealthy(server);
 }
 
-TEST_CASE("header floods, chunked bodies and idle connections are cut off", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario4, "header floods, chunked bodies and idle connections are cut off", "[server][input]")
 {
     ServerHarness server(ServerHarness::Options{true, true, 1000, {QStringLiteral("--idle-timeout"), QStringLiteral("1")}, {}});
     REQUIRE(server.start());
@@ -149,7 +149,7 @@ TEST_CASE("header floods, chunked bodies and idle connections are cut off", "[se
     requireHealthy(server);
 }
 
-TEST_CASE("SQL-ish text in every field is stored and searched literally", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario5, "SQL-ish text in every field is stored and searched literally", "[server][input]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -203,7 +203,7 @@ TEST_CASE("SQL-ish text in every field is stored and searched literally", "[serv
     CHECK(server.request("GET", QStringLiteral("/v1/users"), {}, token).json.value(QStringLiteral("users")).toArray().size() == 1);
 }
 
-TEST_CASE("missing, malformed and forged tokens get 401", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario6, "missing, malformed and forged tokens get 401", "[server][input]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -224,7 +224,7 @@ TEST_CASE("missing, malformed and forged tokens get 401", "[server][input]")
     CHECK(server.request("GET", QStringLiteral("/v1/leads"), {}, real).status == 200);
 }
 
-TEST_CASE("wrong methods get 405 with Allow, unknown paths 404, wrong media types 415", "[server][input]")
+LEADS_SERVER_SCENARIO(inputScenario7, "wrong methods get 405 with Allow, unknown paths 404, wrong media types 415", "[server][input]")
 {
     ServerHarness server;
     REQUIRE(server.start());

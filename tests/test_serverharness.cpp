@@ -2,13 +2,23 @@
 #include "test_serverharness.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QCoreApplication>
+#include <QDir>
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QUrl>
 
+#include <algorithm>
 #include <atomic>
+#include <unistd.h>
 
 namespace LeadsTest {
 
@@ -52,6 +62,8 @@ ServerHarness::ServerHarness(const Options &options) : m_options(options) {}
 ServerHarness::~ServerHarness()
 {
     stopAndCollectLog();
+    if (!m_pgDatabase.isEmpty())
+        PostgresBackend::dropDatabase(m_pgDatabase);
 }
 
 QString ServerHarness::databasePath() const
@@ -72,8 +84,18 @@ bool ServerHarness::start()
     else
         env.remove(QStringLiteral("LEADS_SERVER_TEST_HOOKS"));
     m_process.setProcessEnvironment(env);
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
-                     m_options.dbUrl.isEmpty() ? QStringLiteral("sqlite:") + databasePath() : m_options.dbUrl};
+    QString db = m_options.dbUrl;
+    if (db.isEmpty() && PostgresBackend::isActive()) {
+        m_pgDatabase = PostgresBackend::createDatabase();
+        if (m_pgDatabase.isEmpty()) {
+            m_why = QStringLiteral("could not create a PostgreSQL database");
+            return false;
+        }
+        db = PostgresBackend::baseUrl() + m_pgDatabase;
+    }
+    if (db.isEmpty())
+        db = QStringLiteral("sqlite:") + databasePath();
+    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db};
     if (m_options.bootstrap)
         args << QStringLiteral("--bootstrap-admin") << QStringLiteral("admin");
     args << m_options.extraArgs;
@@ -245,6 +267,217 @@ QString ServerHarness::createLead(const QString &token, QJsonObject fields)
 void ServerHarness::setClockOffset(qint64 seconds)
 {
     request("POST", QStringLiteral("/v1/test/clock"), {{QStringLiteral("offsetSeconds"), double(seconds)}});
+}
+
+} // namespace LeadsTest
+
+namespace LeadsTest {
+
+std::vector<ScenarioEntry> &portableScenarios()
+{
+    static std::vector<ScenarioEntry> list;
+    return list;
+}
+
+namespace {
+struct PgState
+{
+    bool started = false;
+    bool active = false;
+    QString why;
+    QString base;          // postgresql://user@host:port/
+    QString adminHost;
+    int adminPort = 0;
+    QString adminUser;
+    std::unique_ptr<QTemporaryDir> dir;
+    QString pgCtl;
+    bool asPostgresUser = false;
+    int counter = 0;
+};
+
+PgState &pg()
+{
+    static PgState state;
+    return state;
+}
+
+QString pgBinDir()
+{
+    const QDir root(QStringLiteral("/usr/lib/postgresql"));
+    QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    for (const QString &v : versions) {
+        const QString bin = root.filePath(v + QStringLiteral("/bin"));
+        if (QFile::exists(bin + QStringLiteral("/initdb")) && QFile::exists(bin + QStringLiteral("/pg_ctl")))
+            return bin;
+    }
+    return {};
+}
+
+// Runs a PostgreSQL tool, as the postgres user when we are root (initdb refuses root).
+int runTool(const QString &program, const QStringList &args, QByteArray *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    if (pg().asPostgresUser)
+        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
+    else
+        p.start(program, args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(2000);
+        return -1;
+    }
+    if (output)
+        *output = p.readAll();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+QSqlDatabase adminConnection()
+{
+    const QString name = QStringLiteral("leads-test-pg-admin");
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    if (!db.isOpen()) {
+        db.setHostName(pg().adminHost);
+        db.setPort(pg().adminPort);
+        db.setUserName(pg().adminUser);
+        db.setDatabaseName(QStringLiteral("postgres"));
+        db.open();
+    }
+    return db;
+}
+
+QString startCluster()
+{
+    PgState &s = pg();
+    const QString bin = pgBinDir();
+    if (bin.isEmpty())
+        return QStringLiteral("no PostgreSQL server binaries (install postgresql; ./dev deps does)");
+    if (geteuid() == 0) {
+        QProcess id;
+        id.start(QStringLiteral("id"), {QStringLiteral("-u"), QStringLiteral("postgres")});
+        if (!id.waitForFinished(5000) || id.exitCode() != 0)
+            return QStringLiteral("running as root and there is no postgres user to run initdb as");
+        s.asPostgresUser = true;
+    }
+    s.dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/leads-pg-XXXXXX"));
+    if (!s.dir->isValid())
+        return QStringLiteral("cannot make a temporary directory");
+    if (s.asPostgresUser) {
+        QProcess chown;
+        chown.start(QStringLiteral("chown"), {QStringLiteral("postgres"), s.dir->path()});
+        if (!chown.waitForFinished(5000) || chown.exitCode() != 0)
+            return QStringLiteral("cannot hand the temporary directory to the postgres user");
+    }
+    QTcpServer probe; // a free port for the cluster
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return QStringLiteral("no free port");
+    const int port = probe.serverPort();
+    probe.close();
+    const QString data = s.dir->filePath(QStringLiteral("data"));
+    QByteArray out;
+    if (runTool(bin + QStringLiteral("/initdb"),
+                {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("leads"), QStringLiteral("--auth=trust"),
+                 QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync")},
+                &out) != 0)
+        return QStringLiteral("initdb failed: ") + QString::fromLocal8Bit(out.right(300));
+    s.pgCtl = bin + QStringLiteral("/pg_ctl");
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
+                                           "-c synchronous_commit=off -c full_page_writes=off")
+                                .arg(port)
+                                .arg(s.dir->path());
+    if (runTool(s.pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
+                          s.dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("start")},
+                &out) != 0)
+        return QStringLiteral("pg_ctl start failed: ") + QString::fromLocal8Bit(out.right(300));
+    s.started = true;
+    s.adminHost = QStringLiteral("127.0.0.1");
+    s.adminPort = port;
+    s.adminUser = QStringLiteral("leads");
+    s.base = QStringLiteral("postgresql://leads@127.0.0.1:%1/").arg(port);
+    return {};
+}
+} // namespace
+
+QString PostgresBackend::activate()
+{
+    PgState &s = pg();
+    if (s.active)
+        return {};
+    if (!s.why.isEmpty())
+        return s.why;
+    if (qEnvironmentVariableIntValue("LEADS_TEST_NO_POSTGRES") == 1)
+        return s.why = QStringLiteral("LEADS_TEST_NO_POSTGRES=1");
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return s.why = QStringLiteral("the Qt PostgreSQL driver is not installed (libqt6sql6-psql; ./dev deps installs it)");
+    if (!s.started) {
+        const QString external = qEnvironmentVariable("LEADS_TEST_PG_URL");
+        if (!external.isEmpty()) {
+            const QUrl url(external);
+            s.adminHost = url.host();
+            s.adminPort = url.port(5432);
+            s.adminUser = url.userName();
+            s.base = QStringLiteral("postgresql://%1@%2:%3/").arg(s.adminUser, s.adminHost).arg(s.adminPort);
+        } else if (const QString why = startCluster(); !why.isEmpty()) {
+            return s.why = why;
+        }
+    }
+    if (!adminConnection().isOpen())
+        return s.why = QStringLiteral("cannot connect to PostgreSQL: ") + adminConnection().lastError().text();
+    s.active = true;
+    return {};
+}
+
+void PostgresBackend::deactivate()
+{
+    pg().active = false;
+}
+
+bool PostgresBackend::isActive()
+{
+    return pg().active;
+}
+
+QString PostgresBackend::baseUrl()
+{
+    return pg().base;
+}
+
+QString PostgresBackend::createDatabase()
+{
+    const QString name = QStringLiteral("leads_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++pg().counter);
+    QSqlQuery q(adminConnection());
+    if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
+        return {};
+    return name;
+}
+
+void PostgresBackend::dropDatabase(const QString &name)
+{
+    QSqlQuery q(adminConnection());
+    q.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(name));
+}
+
+void PostgresBackend::shutdown()
+{
+    PgState &s = pg();
+    s.active = false;
+    {
+        QSqlDatabase db = QSqlDatabase::database(QStringLiteral("leads-test-pg-admin"), false);
+        if (db.isOpen())
+            db.close();
+    }
+    if (QSqlDatabase::contains(QStringLiteral("leads-test-pg-admin")))
+        QSqlDatabase::removeDatabase(QStringLiteral("leads-test-pg-admin"));
+    if (s.started) {
+        // Stops the cluster this process started, through its own data directory's pid file.
+        runTool(s.pgCtl, {QStringLiteral("-D"), s.dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                          QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
+                nullptr);
+        s.started = false;
+    }
+    s.dir.reset();
 }
 
 } // namespace LeadsTest

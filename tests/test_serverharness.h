@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <vector>
 
 namespace LeadsTest {
 
@@ -79,6 +80,7 @@ public:
 
 private:
     Options m_options;
+    QString m_pgDatabase; // created for this harness when the suite runs on PostgreSQL
     QTemporaryDir m_dir;
     QProcess m_process;
     QByteArray m_log;
@@ -89,5 +91,49 @@ private:
 
 // A distinct phone number per call, so leads never collide as the same contact.
 QString uniquePhone();
+
+// A throwaway PostgreSQL cluster in a temporary directory (initdb + pg_ctl, run as the
+// postgres user when the tests run as root), or the server named by LEADS_TEST_PG_URL.
+// While active, every ServerHarness without an explicit --db gets a fresh database on it.
+class PostgresBackend
+{
+public:
+    // Starts (once) and returns an empty string, or says why PostgreSQL is unavailable.
+    static QString activate();
+    static void deactivate();
+    static bool isActive();
+    // "postgresql://user@127.0.0.1:port/" for a database name to be appended.
+    static QString baseUrl();
+    static QString createDatabase();
+    static void dropDatabase(const QString &name);
+    static void shutdown();
+};
+
+// Server scenarios that run on SQLite as their own test case and again, all together,
+// on PostgreSQL (test_server_postgres.cpp).
+using Scenario = void (*)();
+struct ScenarioEntry
+{
+    const char *name;
+    Scenario run;
+};
+std::vector<ScenarioEntry> &portableScenarios();
+struct ScenarioRegistrar
+{
+    ScenarioRegistrar(const char *name, Scenario run) { portableScenarios().push_back({name, run}); }
+};
+
+} // namespace LeadsTest
+
+#define LEADS_SERVER_SCENARIO(fn, name, tags)                                  \
+    static void fn();                                                         \
+    static const LeadsTest::ScenarioRegistrar fn##Registrar(name, &fn);       \
+    TEST_CASE(name, tags)                                                     \
+    {                                                                         \
+        fn();                                                                 \
+    }                                                                         \
+    static void fn()
+
+namespace LeadsTest {
 
 } // namespace LeadsTest
