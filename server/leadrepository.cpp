@@ -6,8 +6,8 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace Leads::Server {
 
@@ -250,7 +250,8 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
                 parts << QStringLiteral("l.assignee_id IS NULL");
             } else {
                 const QString id = a == QLatin1String("@me") ? actor.userId : a;
-                if (a != QLatin1String("@me") && QUuid::fromString(a).isNull())
+                static const QRegularExpression userId(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+                if (a != QLatin1String("@me") && !userId.match(a).hasMatch())
                     return bad(QStringLiteral("assignee"), tr("\"assignee\" takes user ids, @me or @unassigned."));
                 parts << QStringLiteral("l.assignee_id = ?");
                 binds << id;

@@ -109,10 +109,12 @@ int main(int argc, char *argv[])
                                        QStringLiteral("seconds"), QStringLiteral("900"));
     const QCommandLineOption refreshTtl(QStringLiteral("refresh-ttl"), QStringLiteral("Refresh token lifetime (default 2592000 s = 30 days)."),
                                         QStringLiteral("seconds"), QStringLiteral("2592000"));
+    const QCommandLineOption initOnly(QStringLiteral("init-only"),
+                                      QStringLiteral("Migrate the database, create the bootstrap admin and sample data, then exit."));
     const QCommandLineOption trustProxy(QStringLiteral("trust-proxy"),
                                         QStringLiteral("Take the client address from X-Real-IP (only behind your own proxy)."));
     cli.addOptions({listen, dbOpt, bootstrap, sample, maxBody, idle, maxHeaders, maxHeaderBytes, accessTtl, refreshTtl,
-                    trustProxy});
+                    trustProxy, initOnly});
     cli.process(app);
 
     const QString hostPort = cli.value(listen);
@@ -181,6 +183,9 @@ int main(int argc, char *argv[])
         if (imported.value() > 0)
             errStream() << "leads-server: added " << imported.value() << " sample leads" << Qt::endl;
     }
+
+    if (cli.isSet(initOnly))
+        return 0;
 
     GuardedTcpServer::Limits limits;
     limits.maxBodyBytes = bodyLimit;

@@ -13,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -62,6 +63,17 @@ Result<QString> uuidArg(const std::optional<QString> &value, const QString &fiel
     if (id.isNull())
         return invalid(field, tr("\"%1\" must be a UUID.").arg(field));
     return id.toString(QUuid::WithoutBraces);
+}
+
+// A user id: UUIDs for accounts made here, short slugs for imported sample teams.
+Result<QString> userIdArg(const std::optional<QString> &value, const QString &field)
+{
+    if (!value || value->isEmpty())
+        return QString();
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
+    if (!pattern.match(*value).hasMatch())
+        return invalid(field, tr("\"%1\" must be a user id.").arg(field));
+    return *value;
 }
 
 const QStringList &knownSources()
@@ -171,7 +183,7 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
     auto contactIdWanted = uuidArg(contactIdArg, QStringLiteral("contactId"));
     if (!contactIdWanted)
         return contactIdWanted.error();
-    auto assigneeId = uuidArg(assigneeArg, QStringLiteral("assigneeId"));
+    auto assigneeId = userIdArg(assigneeArg, QStringLiteral("assigneeId"));
     if (!assigneeId)
         return assigneeId.error();
     const QString leadName = name->trimmed();
@@ -372,10 +384,10 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
         return done.error();
     if (!hasAssignee)
         return invalid(QStringLiteral("assigneeId"), tr("\"assigneeId\" is required (a user id, or null to unassign)."));
-    auto assigneeId = uuidArg(assigneeArg, QStringLiteral("assigneeId"));
+    auto assigneeId = userIdArg(assigneeArg, QStringLiteral("assigneeId"));
     if (!assigneeId)
         return assigneeId.error();
-    auto baseId = uuidArg(baseArg, QStringLiteral("baseAssigneeId"));
+    auto baseId = userIdArg(baseArg, QStringLiteral("baseAssigneeId"));
     if (!baseId)
         return baseId.error();
 

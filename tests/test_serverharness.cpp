@@ -99,6 +99,8 @@ bool ServerHarness::start()
     if (m_options.bootstrap)
         args << QStringLiteral("--bootstrap-admin") << QStringLiteral("admin");
     args << m_options.extraArgs;
+    // The log goes to a file: a pipe nobody drains would stall a busy server.
+    m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("server.log")));
     m_process.start(QStringLiteral(LEADS_SERVER_PATH), args);
     if (!m_process.waitForStarted(10000)) {
         m_why = QStringLiteral("the server did not start: ") + m_process.errorString();
@@ -109,7 +111,7 @@ bool ServerHarness::start()
     QByteArray out;
     while (m_port == 0 && timer.elapsed() < 20000) {
         if (m_process.state() != QProcess::Running) {
-            m_log += m_process.readAllStandardError();
+            logSoFar();
             m_why = QStringLiteral("the server exited: ") + QString::fromUtf8(m_log);
             return false;
         }
@@ -135,7 +137,9 @@ bool ServerHarness::start()
 
 QByteArray ServerHarness::logSoFar()
 {
-    m_log += m_process.readAllStandardError();
+    QFile file(m_dir.filePath(QStringLiteral("server.log")));
+    if (file.open(QIODevice::ReadOnly))
+        m_log = file.readAll();
     return m_log;
 }
 
@@ -148,8 +152,7 @@ QByteArray ServerHarness::stopAndCollectLog()
             m_process.waitForFinished(2000);
         }
     }
-    m_log += m_process.readAllStandardError();
-    return m_log;
+    return logSoFar();
 }
 
 HttpReply ServerHarness::raw(const QByteArray &bytes, int timeoutMs)
