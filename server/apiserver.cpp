@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "apiserver.h"
 
+#include "fieldreader.h"
 #include "jsoninput.h"
 #include "leadrepository.h"
 #include "mutationprocessor.h"

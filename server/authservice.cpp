@@ -3,7 +3,7 @@
 
 #include "auth/passwordhasher.h"
 #include "domain/passwordpolicy.h"
-#include "jsoninput.h"
+#include "fieldreader.h"
 #include "loginthrottle.h"
 #include "serverclock.h"
 #include "serverdatabase.h"

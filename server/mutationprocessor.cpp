@@ -5,7 +5,7 @@
 #include "domain/lead.h"
 #include "domain/pipeline.h"
 #include "domain/qualification.h"
-#include "jsoninput.h"
+#include "fieldreader.h"
 #include "leadrepository.h"
 #include "serverclock.h"
 #include "serverdatabase.h"

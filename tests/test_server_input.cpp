@@ -135,6 +135,24 @@ LEADS_SERVER_SCENARIO(inputScenario4, "header floods, chunked bodies and idle co
                                          "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n0\r\n\r\n");
     CHECK(chunked.status == 411);
 
+    // "Expect: 100-continue" gets its interim answer, then the real one.
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
+        REQUIRE(socket.waitForConnected(5000));
+        const QByteArray body = "{\"username\":\"admin\",\"password\":\"wrong-password-1\"}";
+        socket.write("POST /v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     "Expect: 100-continue\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        QByteArray got;
+        while (!got.contains("\r\n\r\n") && socket.waitForReadyRead(3000))
+            got += socket.readAll();
+        CHECK(got.startsWith("HTTP/1.1 100 Continue"));
+        socket.write(body);
+        while (!got.contains("invalid_credentials") && socket.waitForReadyRead(3000))
+            got += socket.readAll();
+        CHECK(got.contains("HTTP/1.1 401"));
+    }
+
     // A body announced longer than what is sent: the idle timeout closes the connection.
     QElapsedTimer timer;
     timer.start();
