@@ -1,0 +1,662 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "leadimporter.h"
+
+#include "csvreader.h"
+#include "domain/clock.h"
+#include "domain/contactidentity.h"
+#include "domain/lead.h"
+#include "domain/qualification.h"
+#include "leadscore.h"
+#include "storage/bulkstatement.h"
+#include "storage/database.h"
+#include "storage/leadservice.h"
+#include "storage/migrations.h"
+#include "storage/searchindex.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QIODevice>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace Leads {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LeadImporter", text);
+}
+
+// Above this size an import suspends the search index and secondary indexes and builds
+// them once at the end (7–14× faster than maintaining them row by row).
+constexpr qint64 kBulkBytes = 5 * 1024 * 1024;
+constexpr int kMaxCell = 10000;
+
+QByteArray newId()
+{
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+struct Parsed
+{
+    QString name;
+    QString company;
+    QString phone;
+    QString email;
+    QString source;
+    LeadStatus status = LeadStatus::New;
+    std::optional<int> score;
+    QString assigneeId;
+    QDateTime createdAt;
+    QString notes;
+    struct Attribute
+    {
+        QString key;
+        QString type;
+        QString value;
+    };
+    QList<Attribute> attributes;
+};
+
+struct Known
+{
+    QString contactId;
+    QString activeLeadId; // empty when all the contact's leads are final
+};
+} // namespace
+
+LeadImporter::LeadImporter(Database &db, Actor actor, const Clock &clock)
+    : m_db(db), m_actor(std::move(actor)), m_clock(clock)
+{
+}
+
+QString LeadImporter::unwrapExcelText(const QString &cell)
+{
+    // Excel's way to keep leading zeros: ="0123".
+    if (cell.size() >= 3 && cell.startsWith(QStringLiteral("=\"")) && cell.endsWith(u'"')
+        && cell.count(u'"') == 2)
+        return cell.mid(2, cell.size() - 3);
+    return cell;
+}
+
+QDateTime LeadImporter::parseDate(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return {};
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(text, Qt::ISODate);
+    if (dt.isValid())
+        return dt.timeSpec() == Qt::LocalTime ? QDateTime(dt.date(), dt.time(), Qt::UTC) : dt.toUTC();
+    const QStringList isoLike = {QStringLiteral("yyyy-MM-dd HH:mm:ss"), QStringLiteral("yyyy-MM-dd HH:mm"),
+                                 QStringLiteral("yyyy/MM/dd HH:mm"), QStringLiteral("yyyy/MM/dd"),
+                                 QStringLiteral("yyyy-MM-dd")};
+    for (const QString &f : isoLike) {
+        dt = QDateTime::fromString(text, f);
+        if (dt.isValid())
+            return QDateTime(dt.date(), dt.time(), Qt::UTC);
+    }
+    // d/m/y or m/d/y with any of / . - and an optional time; day first when ambiguous.
+    static const QRegularExpression dmy(
+        QStringLiteral("^(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{2,4})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$"));
+    const auto m = dmy.match(text);
+    if (m.hasMatch()) {
+        int a = m.captured(1).toInt();
+        int b = m.captured(2).toInt();
+        int y = m.captured(3).toInt();
+        if (m.captured(3).size() == 2)
+            y += y < 70 ? 2000 : 1900;
+        int day = a;
+        int month = b;
+        if (a <= 12 && b > 12) {
+            day = b;
+            month = a;
+        }
+        const QDate d(y, month, day);
+        const QTime t(m.captured(4).isEmpty() ? 0 : m.captured(4).toInt(),
+                      m.captured(5).isEmpty() ? 0 : m.captured(5).toInt(),
+                      m.captured(6).isEmpty() ? 0 : m.captured(6).toInt());
+        if (d.isValid() && t.isValid())
+            return QDateTime(d, t, Qt::UTC);
+        return {};
+    }
+    dt = QDateTime::fromString(text, Qt::RFC2822Date);
+    if (dt.isValid())
+        return dt.toUTC();
+    // Excel serial day numbers (1955–2119).
+    bool ok = false;
+    const double serial = text.toDouble(&ok);
+    if (ok && serial >= 20000 && serial < 80000) {
+        const QDateTime epoch(QDate(1899, 12, 30), QTime(0, 0), Qt::UTC);
+        return epoch.addMSecs(qint64(serial * 86400000.0));
+    }
+    return {};
+}
+
+Result<LeadImporter::Preview> LeadImporter::preview(QIODevice *file, int rows)
+{
+    CsvReader reader(file);
+    auto format = reader.detect();
+    if (!format)
+        return format.error();
+    Preview p;
+    p.encoding = CsvReader::encodingName(format.value().encoding);
+    p.delimiter = format.value().delimiter;
+    QStringList fields;
+    auto first = reader.readRecord(&fields);
+    if (!first)
+        return first.error();
+    for (QString &f : fields)
+        f = unwrapExcelText(f).trimmed();
+    p.header = fields;
+    while (p.rows.size() < rows) {
+        auto next = reader.readRecord(&fields);
+        if (!next)
+            return next.error();
+        if (!next.value())
+            break;
+        p.rows.append(fields);
+    }
+    return p;
+}
+
+bool LeadImporter::writeFailures(const Report &report, QIODevice *out)
+{
+    auto cell = [](const QString &v) {
+        QString s = v;
+        if (s.contains(u'"') || s.contains(u',') || s.contains(u'\n') || s.contains(u'\r')) {
+            s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+            s = u'"' + s + u'"';
+        }
+        return s;
+    };
+    QStringList header = report.header;
+    header << QStringLiteral("line") << QStringLiteral("reason");
+    QStringList lines;
+    QStringList cells;
+    for (const QString &h : std::as_const(header))
+        cells.append(cell(h));
+    lines.append(cells.join(u','));
+    for (const FailedRow &f : report.failures) {
+        cells.clear();
+        for (const QString &v : f.fields)
+            cells.append(cell(v));
+        while (cells.size() < report.header.size())
+            cells.append(QString());
+        cells << QString::number(f.line) << cell(f.reason);
+        lines.append(cells.join(u','));
+    }
+    const QByteArray bytes = "\xEF\xBB\xBF" + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
+    return out->write(bytes) == bytes.size();
+}
+
+Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &options,
+                                               const Progress &progress, const std::atomic_bool *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    LeadService rules(m_db, m_actor, m_clock);
+    if (auto allowed = rules.permissions().require(m_actor.role, Permission::Import); !allowed)
+        return allowed.error();
+    const QString country = rules.defaultCountry();
+
+    Report report;
+    report.dryRun = options.dryRun;
+    CsvReader reader(file);
+    auto format = reader.detect();
+    if (!format)
+        return format.error();
+    report.encoding = CsvReader::encodingName(format.value().encoding);
+    report.delimiter = format.value().delimiter;
+    QStringList fields;
+    if (options.hasHeader) {
+        auto header = reader.readRecord(&fields);
+        if (!header)
+            return header.error();
+        for (QString &f : fields)
+            f = unwrapExcelText(f).trimmed();
+        report.header = fields;
+    }
+    const ImportMapping &mapping = options.mapping;
+    const qsizetype width = std::max<qsizetype>(report.header.size(), mapping.columns.size());
+    bool mapsName = false;
+    for (const auto &c : mapping.columns)
+        mapsName = mapsName || c.field == ImportMapping::Field::Name || c.field == ImportMapping::Field::Phone
+                   || c.field == ImportMapping::Field::Email;
+    if (!mapsName)
+        return Error(ErrorCode::InvalidInput,
+                     tr("Map at least one column to Name, Phone or E-mail before importing."));
+
+    QSqlDatabase conn = m_db.connection();
+    // What the database already knows: contact identities and their active leads.
+    QHash<QString, Known *> byPhone;
+    QHash<QString, Known *> byEmail;
+    std::vector<std::unique_ptr<Known>> known;
+    {
+        QHash<QString, Known *> byContact;
+        QSqlQuery q(conn);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id, phone, email FROM contacts")))
+            return storageError(q, tr("reading contacts"));
+        while (q.next()) {
+            known.push_back(std::make_unique<Known>(Known{q.value(0).toString(), {}}));
+            Known *k = known.back().get();
+            byContact.insert(k->contactId, k);
+            if (!q.value(1).isNull())
+                byPhone.insert(q.value(1).toString(), k);
+            if (!q.value(2).isNull())
+                byEmail.insert(q.value(2).toString(), k);
+        }
+        if (!q.exec(QStringLiteral("SELECT contact_id, id FROM leads WHERE is_final = 0")))
+            return storageError(q, tr("reading leads"));
+        while (q.next()) {
+            if (Known *k = byContact.value(q.value(0).toString()))
+                k->activeLeadId = q.value(1).toString();
+        }
+    }
+    QHash<QString, QString> users; // lower-case username / name / id → id
+    for (const UserInfo &u : rules.users()) {
+        if (!u.active)
+            continue;
+        users.insert(u.id.toLower(), u.id);
+        users.insert(u.username.toLower(), u.id);
+        users.insert(u.displayName.toLower(), u.id);
+    }
+
+    const bool bulk = !options.dryRun && file->size() > kBulkBytes;
+    if (bulk) {
+        if (auto s = SearchIndex::suspend(conn); !s)
+            return s.error();
+        if (auto d = Migrations::dropSecondaryIndexes(conn); !d)
+            return d.error();
+    }
+    const auto restoreIndexes = qScopeGuard([&] {
+        if (bulk) {
+            // A failure here is repaired by the next Database::open (stale flag, IF NOT EXISTS).
+            if (auto i = Migrations::ensureSecondaryIndexes(conn); !i)
+                qCWarning(lcStorage) << i.error().message();
+            if (auto r = SearchIndex::rebuild(conn); !r)
+                qCWarning(lcStorage) << r.error().message();
+        }
+    });
+
+    BulkStatement insertContact(conn, "INSERT INTO contacts (id, phone, email, display_name, created_at) VALUES (?, ?, ?, ?, ?)");
+    BulkStatement insertLead(conn,
+        "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, status, status_rank, "
+        "is_final, assignee_id, manual_score, score, qualification_method, qualified_by, qualified_at, notes, "
+        "created_at, updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    BulkStatement updateLead(conn,
+        "UPDATE leads SET name = CASE WHEN ?1 = '' THEN name ELSE ?1 END, "
+        "company = CASE WHEN ?2 = '' THEN company ELSE ?2 END, "
+        "notes = CASE WHEN ?3 = '' THEN notes WHEN notes = '' THEN ?3 ELSE notes || char(10) || ?3 END, "
+        "manual_score = COALESCE(?4, manual_score), score = COALESCE(?4, score), "
+        "qualification_method = CASE WHEN ?4 IS NULL THEN qualification_method ELSE 'manual' END, "
+        "version = version + 1, updated_at = ?5 WHERE id = ?6");
+    BulkStatement insertInteraction(conn,
+        "INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, body, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    BulkStatement upsertAttribute(conn,
+        "INSERT INTO lead_attributes (lead_id, key, type, value) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (lead_id, key) DO UPDATE SET type = excluded.type, value = excluded.value");
+    BulkStatement enqueue(conn,
+        "INSERT INTO outbox (mutation_id, type, lead_id, payload, created_at) VALUES (?, ?, ?, ?, ?)");
+
+    const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
+    const qint64 total = file->size();
+    std::unique_ptr<Transaction> tx;
+    auto beginBatch = [&]() -> Outcome {
+        if (options.dryRun)
+            return {};
+        tx = std::make_unique<Transaction>(conn);
+        return tx->begun();
+    };
+    if (auto b = beginBatch(); !b)
+        return b.error();
+    int inBatch = 0;
+    qint64 batchCreated = 0; // what a rollback of the batch in progress takes back
+    qint64 batchUpdated = 0;
+    auto commitBatch = [&]() -> Outcome {
+        if (auto c = tx->commit(); !c)
+            return c;
+        batchCreated = batchUpdated = 0;
+        inBatch = 0;
+        if (progress)
+            progress(reader.bytesRead(), total, report.rows);
+        return beginBatch();
+    };
+
+    auto fail = [&](qint64 line, const QStringList &row, const QString &reason) {
+        ++report.failed;
+        report.failures.append({line, row, reason});
+    };
+    auto interaction = [&](const QString &leadId, const char *kind, qint64 at, const QString &body,
+                           const QJsonObject &data) -> Outcome {
+        insertInteraction.bind(1, newId());
+        insertInteraction.bind(2, leadId);
+        insertInteraction.bind(3, kind);
+        insertInteraction.bind(4, at);
+        insertInteraction.bind(5, m_actor.userId);
+        insertInteraction.bind(6, m_actor.displayName);
+        insertInteraction.bind(7, body);
+        insertInteraction.bind(8, json(data));
+        return insertInteraction.step("importing the timeline");
+    };
+    auto queue = [&](const char *type, const QString &leadId, const QJsonObject &payload) -> Outcome {
+        enqueue.bind(1, newId());
+        enqueue.bind(2, type);
+        enqueue.bind(3, leadId);
+        enqueue.bind(4, json(payload));
+        enqueue.bind(5, nowMs);
+        return enqueue.step("queueing imported leads for sync");
+    };
+
+    for (;;) {
+        if (cancel && cancel->load()) {
+            report.cancelled = true;
+            break;
+        }
+        auto next = reader.readRecord(&fields);
+        if (!next)
+            return Error(ErrorCode::InvalidInput,
+                         tr("%1 Nothing after line %2 was imported; %3 rows before it were.")
+                             .arg(next.error().message())
+                             .arg(reader.recordLine())
+                             .arg(report.rows - report.failed - report.skipped));
+        if (!next.value())
+            break;
+        const qint64 line = reader.recordLine();
+        if (std::all_of(fields.cbegin(), fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); }))
+            continue;
+        ++report.rows;
+        if (width > 0 && fields.size() > width) {
+            fail(line, fields, tr("This row has %1 values but the header has %2; check for an unquoted "
+                                  "delimiter.").arg(fields.size()).arg(width));
+            continue;
+        }
+
+        // Parse the row into a lead.
+        Parsed p;
+        QString reason;
+        for (qsizetype i = 0; i < mapping.columns.size() && reason.isEmpty(); ++i) {
+            const ImportMapping::Column &col = mapping.columns.at(i);
+            if (col.field == ImportMapping::Field::Ignore || i >= fields.size())
+                continue;
+            const QString value = unwrapExcelText(fields.at(i)).trimmed();
+            if (value.isEmpty())
+                continue;
+            const QString columnName = i < report.header.size() ? report.header.at(i) : QStringLiteral("#%1").arg(i + 1);
+            if (value.contains(QChar::ReplacementCharacter)) {
+                reason = tr("Column \"%1\" has characters that could not be read (the file is not valid %2).")
+                             .arg(columnName, report.encoding);
+                break;
+            }
+            if (value.size() > kMaxCell) {
+                reason = tr("Column \"%1\" is longer than %2 characters.").arg(columnName).arg(kMaxCell);
+                break;
+            }
+            switch (col.field) {
+            case ImportMapping::Field::Name: p.name = value; break;
+            case ImportMapping::Field::Company: p.company = value; break;
+            case ImportMapping::Field::Phone: p.phone = value; break;
+            case ImportMapping::Field::Email: p.email = value; break;
+            case ImportMapping::Field::Source: p.source = value.toLower(); break;
+            case ImportMapping::Field::Notes: p.notes = value; break;
+            case ImportMapping::Field::Status: {
+                const QString key = value.toLower();
+                std::optional<LeadStatus> s;
+                if (mapping.statusValues.contains(key))
+                    s = mapping.statusValues.value(key);
+                if (!s)
+                    s = Status::fromId(QString(key).replace(u' ', u'_').replace(u'-', u'_'));
+                for (LeadStatus candidate : kAllStatuses) {
+                    if (!s && Status::label(candidate).compare(value, Qt::CaseInsensitive) == 0)
+                        s = candidate;
+                }
+                if (!s)
+                    reason = tr("Unknown status \"%1\"; map it to one of the pipeline statuses.").arg(value);
+                else
+                    p.status = *s;
+                break;
+            }
+            case ImportMapping::Field::ManualScore: {
+                bool ok = false;
+                const double d = QString(value).replace(u',', u'.').toDouble(&ok);
+                const int score = int(std::lround(d));
+                if (!ok)
+                    reason = tr("The score \"%1\" is not a number.").arg(value);
+                else if (auto range = Qualification::checkScore(score); !range)
+                    reason = range.error().message();
+                else
+                    p.score = score;
+                break;
+            }
+            case ImportMapping::Field::Assignee:
+                p.assigneeId = users.value(value.toLower());
+                if (p.assigneeId.isEmpty())
+                    reason = tr("No active user called \"%1\".").arg(value);
+                break;
+            case ImportMapping::Field::CreatedAt:
+                p.createdAt = parseDate(value);
+                if (!p.createdAt.isValid())
+                    reason = tr("Cannot read the date \"%1\" (use e.g. 2024-03-31 or 31/03/2024).").arg(value);
+                break;
+            case ImportMapping::Field::Attribute: {
+                QString v = value;
+                if (col.attributeType == ImportMapping::AttributeType::Number) {
+                    bool ok = false;
+                    const double d = QString(value).replace(u',', u'.').toDouble(&ok);
+                    if (!ok) {
+                        reason = tr("Column \"%1\" expects a number, not \"%2\".").arg(columnName, value);
+                        break;
+                    }
+                    v = QString::number(d, 'g', 15);
+                }
+                p.attributes.append({col.attributeKey, ImportMapping::attributeTypeId(col.attributeType), v});
+                break;
+            }
+            case ImportMapping::Field::Ignore: break;
+            }
+        }
+        if (!reason.isEmpty()) {
+            fail(line, fields, reason);
+            continue;
+        }
+        auto identity = ContactIdentity::make(p.phone, p.email, country);
+        if (!identity) {
+            fail(line, fields, identity.error().message());
+            continue;
+        }
+        if (identity.value().isEmpty()) {
+            fail(line, fields, tr("A lead needs a phone number or an e-mail address."));
+            continue;
+        }
+        const QString phone = identity.value().phone();
+        const QString email = identity.value().email();
+        if (p.name.isEmpty())
+            p.name = !p.company.isEmpty() ? p.company : !email.isEmpty() ? email : phone;
+        if (p.name.size() > 200)
+            p.name.truncate(200);
+
+        Known *contact = nullptr;
+        if (!phone.isEmpty())
+            contact = byPhone.value(phone);
+        if (!contact && !email.isEmpty())
+            contact = byEmail.value(email);
+
+        const bool hasActive = contact && !contact->activeLeadId.isEmpty();
+        if (hasActive) {
+            if (mapping.duplicates == ImportMapping::DuplicatePolicy::Skip) {
+                ++report.skipped;
+                continue;
+            }
+            if (mapping.duplicates == ImportMapping::DuplicatePolicy::UpdateActive) {
+                if (!options.dryRun) {
+                    const QString leadId = contact->activeLeadId;
+                    updateLead.bind(1, p.name == email || p.name == phone ? QString() : p.name);
+                    updateLead.bind(2, p.company);
+                    updateLead.bind(3, p.notes);
+                    if (p.score)
+                        updateLead.bind(4, qint64(*p.score));
+                    else
+                        updateLead.bindNull(4);
+                    updateLead.bind(5, nowMs);
+                    updateLead.bind(6, leadId);
+                    Outcome w = updateLead.step("updating a lead from the import");
+                    for (const auto &a : std::as_const(p.attributes)) {
+                        if (!w)
+                            break;
+                        upsertAttribute.bind(1, leadId);
+                        upsertAttribute.bind(2, a.key);
+                        upsertAttribute.bind(3, a.type);
+                        upsertAttribute.bind(4, a.value);
+                        w = upsertAttribute.step("importing attributes");
+                    }
+                    if (w && !p.notes.isEmpty())
+                        w = interaction(leadId, "note", nowMs, p.notes, {{QStringLiteral("imported"), true}});
+                    if (w)
+                        w = queue("lead.update", leadId,
+                                  {{QStringLiteral("leadId"), leadId}, {QStringLiteral("name"), p.name},
+                                   {QStringLiteral("company"), p.company}, {QStringLiteral("note"), p.notes},
+                                   {QStringLiteral("score"), p.score ? QJsonValue(*p.score) : QJsonValue()}});
+                    if (!w)
+                        return w.error();
+                }
+                ++report.updated;
+                ++batchUpdated;
+                if (++inBatch >= options.batchSize && !options.dryRun) {
+                    if (auto c = commitBatch(); !c)
+                        return c.error();
+                }
+                continue;
+            }
+            // AlwaysCreate keeps the one-active-lead rule: closed leads are history and are
+            // added; a second active lead for the contact is refused.
+            if (!Status::isFinal(p.status)) {
+                fail(line, fields, tr("This contact already has an active lead; import it as closed "
+                                      "(Converted, Lost, Archived) or choose \"update\"."));
+                continue;
+            }
+        }
+
+        // Create the lead (and its contact).
+        const QString leadId = QString::fromLatin1(newId());
+        QString contactId = contact ? contact->contactId : QString::fromLatin1(newId());
+        const qint64 created = p.createdAt.isValid() ? p.createdAt.toMSecsSinceEpoch() : nowMs;
+        if (!options.dryRun) {
+            if (!contact) {
+                insertContact.bind(1, contactId);
+                phone.isEmpty() ? insertContact.bindNull(2) : insertContact.bind(2, phone);
+                email.isEmpty() ? insertContact.bindNull(3) : insertContact.bind(3, email);
+                insertContact.bind(4, p.name);
+                insertContact.bind(5, created);
+                if (auto w = insertContact.step("importing contacts"); !w)
+                    return w.error();
+            }
+            const bool final = Status::isFinal(p.status);
+            insertLead.bind(1, leadId);
+            insertLead.bind(2, contactId);
+            insertLead.bind(3, p.name);
+            insertLead.bind(4, p.company);
+            insertLead.bind(5, phone);
+            insertLead.bind(6, email);
+            insertLead.bind(7, SearchIndex::phoneTokens(phone));
+            insertLead.bind(8, p.source.isEmpty() ? mapping.defaultSource : p.source);
+            insertLead.bind(9, Status::id(p.status));
+            insertLead.bind(10, qint64(Status::index(p.status)));
+            insertLead.bind(11, qint64(final ? 1 : 0));
+            p.assigneeId.isEmpty() ? insertLead.bindNull(12) : insertLead.bind(12, p.assigneeId);
+            if (p.score) {
+                insertLead.bind(13, qint64(*p.score));
+                insertLead.bind(14, qint64(*p.score));
+                insertLead.bind(15, "manual");
+                insertLead.bind(16, m_actor.userId);
+                insertLead.bind(17, nowMs);
+            } else {
+                insertLead.bindNull(13);
+                insertLead.bindNull(14);
+                insertLead.bind(15, "");
+                insertLead.bindNull(16);
+                insertLead.bindNull(17);
+            }
+            insertLead.bind(18, p.notes);
+            insertLead.bind(19, created);
+            insertLead.bind(20, nowMs);
+            insertLead.bind(21, created);
+            Outcome w = insertLead.step("importing leads");
+            if (w)
+                w = interaction(leadId, "created", created, {},
+                                {{QStringLiteral("source"), p.source.isEmpty() ? mapping.defaultSource : p.source},
+                                 {QStringLiteral("imported"), true},
+                                 {QStringLiteral("status"), Status::id(p.status)}});
+            if (w && !p.notes.isEmpty())
+                w = interaction(leadId, "note", created, p.notes, {{QStringLiteral("imported"), true}});
+            for (const auto &a : std::as_const(p.attributes)) {
+                if (!w)
+                    break;
+                upsertAttribute.bind(1, leadId);
+                upsertAttribute.bind(2, a.key);
+                upsertAttribute.bind(3, a.type);
+                upsertAttribute.bind(4, a.value);
+                w = upsertAttribute.step("importing attributes");
+            }
+            if (w)
+                w = queue("lead.create", leadId,
+                          {{QStringLiteral("leadId"), leadId}, {QStringLiteral("contactId"), contactId},
+                           {QStringLiteral("name"), p.name}, {QStringLiteral("company"), p.company},
+                           {QStringLiteral("phone"), phone}, {QStringLiteral("email"), email},
+                           {QStringLiteral("source"), p.source.isEmpty() ? mapping.defaultSource : p.source},
+                           {QStringLiteral("status"), Status::id(p.status)},
+                           {QStringLiteral("assigneeId"), p.assigneeId}, {QStringLiteral("note"), p.notes},
+                           {QStringLiteral("createdAt"), created}});
+            if (!w)
+                return w.error();
+        }
+        ++report.created;
+        ++batchCreated;
+        // Later rows of the same contact see this lead.
+        if (!contact) {
+            known.push_back(std::make_unique<Known>(Known{contactId, {}}));
+            contact = known.back().get();
+            if (!phone.isEmpty())
+                byPhone.insert(phone, contact);
+            if (!email.isEmpty())
+                byEmail.insert(email, contact);
+        }
+        if (!Status::isFinal(p.status))
+            contact->activeLeadId = leadId;
+
+        if (++inBatch >= options.batchSize && !options.dryRun) {
+            if (auto c = commitBatch(); !c)
+                return c.error();
+        }
+    }
+    if (!options.dryRun) {
+        if (report.cancelled) {
+            tx->rollback(); // the batch in progress goes; whole earlier batches stay
+            report.created -= batchCreated;
+            report.updated -= batchUpdated;
+        }
+        else if (auto c = tx->commit(); !c)
+            return c.error();
+    }
+    if (progress)
+        progress(reader.bytesRead(), total, report.rows);
+    report.elapsedMs = timer.elapsed();
+    qCInfo(lcStorage) << "import:" << report.rows << "rows," << report.created << "created," << report.updated
+                      << "updated," << report.skipped << "skipped," << report.failed << "failed in"
+                      << report.elapsedMs << "ms" << (options.dryRun ? "(dry run)" : "");
+    return report;
+}
+
+} // namespace Leads
