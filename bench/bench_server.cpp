@@ -22,10 +22,9 @@ using LeadsTest::ServerHarness;
 namespace {
 
 // One keep-alive connection; reconnects when the server closes it.
-class Client
-{
+class Client {
 public:
-    explicit Client(quint16 port) : m_port(port) {}
+    explicit Client(quint16 port) : m_port(port) { }
 
     // Returns the status code, or 0 on a transport failure.
     int post(const QByteArray &path, const QByteArray &body, const QByteArray &token)
@@ -36,9 +35,11 @@ public:
             if (!m_socket->waitForConnected(5000))
                 return 0;
         }
-        m_socket->write("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
-                        "Content-Type: application/json\r\nAuthorization: Bearer " + token
-                        + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        m_socket->write("POST " + path
+                        + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
+                          "Content-Type: application/json\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
+                        + body);
         QByteArray data;
         qsizetype headEnd = -1;
         qint64 length = -1;
@@ -48,7 +49,8 @@ public:
             data += m_socket->readAll();
             if (headEnd < 0 && (headEnd = data.indexOf("\r\n\r\n")) >= 0) {
                 const qsizetype at = data.toLower().indexOf("content-length:");
-                length = at >= 0 ? data.mid(at + 15, data.indexOf('\r', at) - at - 15).trimmed().toLongLong() : 0;
+                length = at >= 0 ? data.mid(at + 15, data.indexOf('\r', at) - at - 15).trimmed().toLongLong()
+                                 : 0;
             }
             if (headEnd >= 0 && data.size() >= headEnd + 4 + length)
                 break;
@@ -63,8 +65,7 @@ private:
     std::unique_ptr<QTcpSocket> m_socket;
 };
 
-struct RunResult
-{
+struct RunResult {
     double perSecond = 0;
     double p50Ms = 0;
     double p99Ms = 0;
@@ -83,8 +84,8 @@ RunResult run(ServerHarness &server, int clients, double seconds)
     }
     std::vector<std::vector<qint64>> latencies;
     latencies.resize(size_t(clients));
-    std::atomic<qint64> failed{0};
-    std::atomic<bool> go{false};
+    std::atomic<qint64> failed {0};
+    std::atomic<bool> go {false};
     const qint64 durationNs = qint64(seconds * 1e9);
     std::vector<std::thread> threads;
     QElapsedTimer wall;
@@ -134,11 +135,13 @@ void bench(const char *backend, double seconds)
     for (int clients : {1, 10, 50}) {
         ServerHarness server;
         if (!server.start()) {
-            std::printf("%-10s %3d clients: server did not start: %s\n", backend, clients, qPrintable(server.why()));
+            std::printf("%-10s %3d clients: server did not start: %s\n", backend, clients,
+                        qPrintable(server.why()));
             return;
         }
         const RunResult r = run(server, clients, seconds);
-        std::printf("%-10s %3d clients: %8.0f mutations/s   p50 %7.2f ms   p99 %7.2f ms   (%lld requests, %lld failed)\n",
+        std::printf("%-10s %3d clients: %8.0f mutations/s   p50 %7.2f ms   p99 %7.2f ms   (%lld requests, "
+                    "%lld failed)\n",
                     backend, clients, r.perSecond, r.p50Ms, r.p99Ms, static_cast<long long>(r.total),
                     static_cast<long long>(r.failed));
         std::fflush(stdout);
@@ -151,7 +154,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const double seconds = argc > 1 ? std::max(0.5, QByteArray(argv[1]).toDouble()) : 3.0;
-    std::printf("leads-server, loopback, %.1f s per run, alternating lead.qualify / lead.addNote, keep-alive\n", seconds);
+    std::printf(
+        "leads-server, loopback, %.1f s per run, alternating lead.qualify / lead.addNote, keep-alive\n",
+        seconds);
     bench("sqlite", seconds);
     const QString why = PostgresBackend::activate();
     if (why.isEmpty())

@@ -12,8 +12,7 @@ namespace Leads::Server {
 
 // What a handler answers: a status, a JSON object and extra headers. Errors always have
 // the shape {"error": {"code", "message", ...}} so clients parse one thing.
-struct ApiResponse
-{
+struct ApiResponse {
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;

@@ -32,16 +32,26 @@ QString tr(const char *text)
 QByteArray methodName(QHttpServerRequest::Method m)
 {
     switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
+    case QHttpServerRequest::Method::Get:
+        return "GET";
+    case QHttpServerRequest::Method::Put:
+        return "PUT";
+    case QHttpServerRequest::Method::Delete:
+        return "DELETE";
+    case QHttpServerRequest::Method::Post:
+        return "POST";
+    case QHttpServerRequest::Method::Head:
+        return "HEAD";
+    case QHttpServerRequest::Method::Options:
+        return "OPTIONS";
+    case QHttpServerRequest::Method::Patch:
+        return "PATCH";
+    case QHttpServerRequest::Method::Connect:
+        return "CONNECT";
+    case QHttpServerRequest::Method::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
     }
 }
 
@@ -74,7 +84,8 @@ ApiServer::ApiServer(ServerDatabase &db, ServerClock &clock, const Config &confi
 
 ApiServer::~ApiServer() = default;
 
-void ApiServer::addRoute(const char *method, const QString &pattern, Body body, bool authenticated, Handler handler)
+void ApiServer::addRoute(const char *method, const QString &pattern, Body body, bool authenticated,
+                         Handler handler)
 {
     m_routes.append({QByteArray(method), pattern.split(u'/', Qt::SkipEmptyParts), body, authenticated,
                      std::move(handler)});
@@ -142,7 +153,8 @@ void ApiServer::registerRoutes()
     addRoute("GET", QStringLiteral("/v1/me"), Body::None, true, [this](Request &r) {
         const PermissionMatrix matrix = m_settings->permissions();
         const QJsonArray granted = matrix.toJson().value(roleId(r.user->role)).toArray();
-        QJsonObject user = AuthService::userJson(r.user->id, r.user->username, r.user->displayName, r.user->role, true);
+        QJsonObject user
+            = AuthService::userJson(r.user->id, r.user->username, r.user->displayName, r.user->role, true);
         return ApiResponse::ok({{QStringLiteral("user"), user}, {QStringLiteral("permissions"), granted}});
     });
 
@@ -179,12 +191,13 @@ void ApiServer::registerRoutes()
             return ApiResponse::fromError(done.error());
         auto matrix = PermissionMatrix::fromJson(*matrixJson);
         if (!matrix)
-            return ApiResponse::fromError(Error(ErrorCode::InvalidInput, matrix.error().message(),
-                                                QStringLiteral("permissions")));
+            return ApiResponse::fromError(
+                Error(ErrorCode::InvalidInput, matrix.error().message(), QStringLiteral("permissions")));
         WriteTransaction tx(m_db);
         if (auto begun = tx.begin(); !begun)
             return tx.transientFailure() ? transientError() : ApiResponse::fromError(begun.error());
-        const QString json = QString::fromUtf8(QJsonDocument(matrix.value().toJson()).toJson(QJsonDocument::Compact));
+        const QString json
+            = QString::fromUtf8(QJsonDocument(matrix.value().toJson()).toJson(QJsonDocument::Compact));
         if (auto saved = m_settings->set(QStringLiteral("permissions"), json, tx.seq()); !saved)
             return ApiResponse::fromError(saved.error());
         if (auto done = tx.commit(); !done)
@@ -192,8 +205,9 @@ void ApiServer::registerRoutes()
         qCInfo(lcServerApi).noquote() << "permissions changed by" << r.user->username;
         return ApiResponse::ok({{QStringLiteral("permissions"), matrix.value().toJson()}});
     });
-    addRoute("GET", QStringLiteral("/v1/settings"), Body::None, true,
-             [this](Request &) { return ApiResponse::ok({{QStringLiteral("settings"), m_settings->toJson()}}); });
+    addRoute("GET", QStringLiteral("/v1/settings"), Body::None, true, [this](Request &) {
+        return ApiResponse::ok({{QStringLiteral("settings"), m_settings->toJson()}});
+    });
     addRoute("PATCH", QStringLiteral("/v1/settings"), Body::Json, true, [this](Request &r) {
         if (auto denied = requirePermission(*r.user, Permission::ManageSettings); denied.status != 200)
             return denied;
@@ -210,30 +224,36 @@ void ApiServer::registerRoutes()
             for (const QJsonValue &v : *reasons) {
                 const QString label = v.toString().trimmed();
                 if (!v.isString() || label.isEmpty() || label.size() > 100 || list.contains(label))
-                    return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
-                                                        tr("Lost reasons are distinct, non-empty texts of at most 100 characters."),
-                                                        QStringLiteral("lostReasons")));
+                    return ApiResponse::fromError(
+                        Error(ErrorCode::InvalidInput,
+                              tr("Lost reasons are distinct, non-empty texts of at most 100 characters."),
+                              QStringLiteral("lostReasons")));
                 list << label;
             }
             if (list.isEmpty() || list.size() > 50)
-                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("Keep between 1 and 50 lost reasons."),
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                    tr("Keep between 1 and 50 lost reasons."),
                                                     QStringLiteral("lostReasons")));
-            changes.append({QStringLiteral("lost_reasons"),
-                            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact))});
+            changes.append(
+                {QStringLiteral("lost_reasons"),
+                 QString::fromUtf8(
+                     QJsonDocument(QJsonArray::fromStringList(list)).toJson(QJsonDocument::Compact))});
         }
         if (threshold)
             changes.append({QStringLiteral("ai_threshold"), QString::number(*threshold)});
         if (rules) {
             const QByteArray json = QJsonDocument(*rules).toJson(QJsonDocument::Compact);
             if (json.size() > 64 * 1024)
-                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("The source rules are too large."),
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                    tr("The source rules are too large."),
                                                     QStringLiteral("sourceRules")));
             changes.append({QStringLiteral("source_rules"), QString::fromUtf8(json)});
         }
         if (country) {
             const QString code = country->trimmed().toUpper();
             if (code.size() != 2 || !code.at(0).isLetter() || !code.at(1).isLetter())
-                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("Use a two-letter ISO country code."),
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                    tr("Use a two-letter ISO country code."),
                                                     QStringLiteral("defaultCountry")));
             changes.append({QStringLiteral("default_country"), code});
         }
@@ -261,8 +281,9 @@ void ApiServer::registerRoutes()
         if (!lead)
             return ApiResponse::fromError(lead.error());
         if (!canSeeLead(m_settings->permissions(), r.user->actor(), lead.value().lead.assigneeId))
-            return ApiResponse::error(403, QStringLiteral("out_of_scope"),
-                                      tr("This lead is assigned to someone else; you can only see your own leads."));
+            return ApiResponse::error(
+                403, QStringLiteral("out_of_scope"),
+                tr("This lead is assigned to someone else; you can only see your own leads."));
         auto timeline = m_leads->timeline(lead.value().lead.id);
         if (!timeline)
             return ApiResponse::fromError(timeline.error());
@@ -271,15 +292,20 @@ void ApiServer::registerRoutes()
     });
     addRoute("POST", QStringLiteral("/v1/leads"), Body::Json, true,
              [this](Request &r) { return leadAction(r, QStringLiteral("lead.create"), r.body); });
-    const struct { const char *path; const char *mutation; } actions[] = {
-        {"/v1/leads/{id}/status", "lead.setStatus"},  {"/v1/leads/{id}/assign", "lead.assign"},
-        {"/v1/leads/{id}/qualify", "lead.qualify"},   {"/v1/leads/{id}/notes", "lead.addNote"},
-        {"/v1/leads/{id}/follow-up", "lead.setFollowUp"}};
+    const struct {
+        const char *path;
+        const char *mutation;
+    } actions[] = {{"/v1/leads/{id}/status", "lead.setStatus"},
+                   {"/v1/leads/{id}/assign", "lead.assign"},
+                   {"/v1/leads/{id}/qualify", "lead.qualify"},
+                   {"/v1/leads/{id}/notes", "lead.addNote"},
+                   {"/v1/leads/{id}/follow-up", "lead.setFollowUp"}};
     for (const auto &a : actions) {
         const QString mutation = QLatin1String(a.mutation);
         addRoute("POST", QLatin1String(a.path), Body::Json, true, [this, mutation](Request &r) {
             if (r.body.contains(QStringLiteral("leadId")))
-                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("The lead id belongs in the path."),
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                    tr("The lead id belongs in the path."),
                                                     QStringLiteral("leadId")));
             QJsonObject args = r.body;
             args.insert(QStringLiteral("leadId"), r.params.value(0));
@@ -294,8 +320,8 @@ void ApiServer::registerRoutes()
         if (auto done = in.finish(); !done)
             return ApiResponse::fromError(done.error());
         if (!MutationProcessor::isKnown(*name))
-            return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("Unknown mutation \"%1\".").arg(*name),
-                                                QStringLiteral("name")));
+            return ApiResponse::fromError(Error(
+                ErrorCode::InvalidInput, tr("Unknown mutation \"%1\".").arg(*name), QStringLiteral("name")));
         return leadAction(r, *name, *args);
     });
 
@@ -343,7 +369,8 @@ ApiResponse ApiServer::dispatch(const QHttpServerRequest &request)
         }
     }
     if (allowed.isEmpty())
-        return ApiResponse::error(404, QStringLiteral("not_found"), tr("There is no endpoint %1.").arg(r.path.left(200)));
+        return ApiResponse::error(404, QStringLiteral("not_found"),
+                                  tr("There is no endpoint %1.").arg(r.path.left(200)));
     if (!match)
         return ApiResponse::error(405, QStringLiteral("method_not_allowed"),
                                   tr("%1 does not accept %2; use %3.")
@@ -353,8 +380,9 @@ ApiResponse ApiServer::dispatch(const QHttpServerRequest &request)
 
     const QByteArray body = request.body();
     if (body.size() > m_config.maxBodyBytes)
-        return ApiResponse::error(413, QStringLiteral("payload_too_large"),
-                                  tr("The request body is larger than the limit of %1 bytes.").arg(m_config.maxBodyBytes));
+        return ApiResponse::error(
+            413, QStringLiteral("payload_too_large"),
+            tr("The request body is larger than the limit of %1 bytes.").arg(m_config.maxBodyBytes));
     if (match->body != Body::None && !(match->body == Body::OptionalJson && body.trimmed().isEmpty())) {
         const QByteArray type = header(request, "content-type").toLower();
         if (!type.startsWith("application/json"))
@@ -389,7 +417,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         response = dispatch(request);
     } catch (const std::exception &e) {
         qCCritical(lcServerApi) << "request failed:" << e.what();
-        response = ApiResponse::error(500, QStringLiteral("internal"), tr("The server failed; the error was logged."));
+        response = ApiResponse::error(500, QStringLiteral("internal"),
+                                      tr("The server failed; the error was logged."));
     }
     // Method, path and status only: never headers, bodies or query strings (tokens, text).
     qCInfo(lcServerApi).noquote() << methodName(request.method()) << request.url().path().left(200)
@@ -400,7 +429,8 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    write(request, socket, ApiResponse::error(404, QStringLiteral("not_found"), tr("There is no such endpoint.")));
+    write(request, socket,
+          ApiResponse::error(404, QStringLiteral("not_found"), tr("There is no such endpoint.")));
 }
 
 void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response)

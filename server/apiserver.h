@@ -23,17 +23,15 @@ class SettingsStore;
 // The JSON API under /v1. Requests are answered synchronously (Qt 6.4's QFuture handlers
 // crash when a client disconnects early) by our own router, so a known path with the
 // wrong method gets 405 and every error has the same JSON shape.
-class ApiServer : public QAbstractHttpServer
-{
+class ApiServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
-    struct Config
-    {
+    struct Config {
         qint64 maxBodyBytes = 1024 * 1024;
         int maxJsonDepth = 32;
         int maxStringLength = 10000;
-        bool testHooks = false;     // POST /v1/test/clock; only ever set by the test suite
-        bool trustProxy = false;    // take the client address from X-Forwarded-For
+        bool testHooks = false; // POST /v1/test/clock; only ever set by the test suite
+        bool trustProxy = false; // take the client address from X-Forwarded-For
         AuthService::Config auth;
     };
 
@@ -42,8 +40,7 @@ public:
 
     AuthService &auth() { return *m_auth; }
 
-    struct Request
-    {
+    struct Request {
         QByteArray method;
         QString path;
         QStringList params; // the {id} parts of the path
@@ -61,8 +58,7 @@ protected:
 private:
     using Handler = std::function<ApiResponse(Request &)>;
     enum class Body { None, Json, OptionalJson };
-    struct Route
-    {
+    struct Route {
         QByteArray method;
         QStringList segments;
         Body body;

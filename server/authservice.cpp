@@ -37,7 +37,7 @@ QString randomToken(const char *prefix)
     QByteArray bytes(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), 8);
     return QLatin1String(prefix)
-           + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        + QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString iso(qint64 ms)
@@ -64,7 +64,8 @@ const QRegularExpression &usernamePattern()
 LoginThrottle::State loadThrottle(QSqlQuery &q, const QString &key)
 {
     LoginThrottle::State s;
-    q.prepare(QStringLiteral("SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE throttle_key = ?"));
+    q.prepare(QStringLiteral(
+        "SELECT failures, last_failure_at, blocked_until FROM login_throttle WHERE throttle_key = ?"));
     q.addBindValue(key);
     if (q.exec() && q.next())
         s = {q.value(0).toInt(), q.value(1).toLongLong(), q.value(2).toLongLong()};
@@ -74,10 +75,11 @@ LoginThrottle::State loadThrottle(QSqlQuery &q, const QString &key)
 
 bool storeThrottle(QSqlQuery &q, const QString &key, const LoginThrottle::State &s)
 {
-    q.prepare(QStringLiteral("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until) "
-                             "VALUES (?, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET "
-                             "failures = excluded.failures, last_failure_at = excluded.last_failure_at, "
-                             "blocked_until = excluded.blocked_until"));
+    q.prepare(
+        QStringLiteral("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, blocked_until) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (throttle_key) DO UPDATE SET "
+                       "failures = excluded.failures, last_failure_at = excluded.last_failure_at, "
+                       "blocked_until = excluded.blocked_until"));
     q.addBindValue(key);
     q.addBindValue(s.failures);
     q.addBindValue(s.lastFailureMs);
@@ -126,7 +128,8 @@ Result<QString> AuthService::insertUser(const QString &username, const QString &
     if (!q.exec())
         return dbError(q, tr("checking the user name"));
     if (q.next())
-        return Error(ErrorCode::Conflict, tr("The user name \"%1\" is taken.").arg(username), QStringLiteral("username_taken"));
+        return Error(ErrorCode::Conflict, tr("The user name \"%1\" is taken.").arg(username),
+                     QStringLiteral("username_taken"));
     q.finish();
     const QString id = newId();
     const qint64 now = m_clock.nowMs();
@@ -166,7 +169,8 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
 {
     FieldReader in(body, PasswordPolicy::kMaxLength);
     const auto username = in.string(QStringLiteral("username"), FieldReader::Need::Required, 64);
-    const auto password = in.string(QStringLiteral("password"), FieldReader::Need::Required, PasswordPolicy::kMaxLength);
+    const auto password
+        = in.string(QStringLiteral("password"), FieldReader::Need::Required, PasswordPolicy::kMaxLength);
     if (auto done = in.finish(); !done)
         return ApiResponse::fromError(done.error());
 
@@ -178,21 +182,24 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
 
     const LoginThrottle::State userState = loadThrottle(q, userKey);
     const LoginThrottle::State addrState = loadThrottle(q, addrKey);
-    const qint64 wait = std::max(LoginThrottle::waitMs(userState, now), LoginThrottle::waitMs(addrState, now));
+    const qint64 wait
+        = std::max(LoginThrottle::waitMs(userState, now), LoginThrottle::waitMs(addrState, now));
     if (wait > 0) {
         const qint64 seconds = (wait + 999) / 1000;
         const bool locked = LoginThrottle::isLocked(userState, LoginThrottle::accountPolicy(), now)
-                            || LoginThrottle::isLocked(addrState, LoginThrottle::addressPolicy(), now);
+            || LoginThrottle::isLocked(addrState, LoginThrottle::addressPolicy(), now);
         qCInfo(lcServerAuth).noquote() << "sign-in throttled for" << name << "from" << address;
         const QString message = locked
             ? tr("Too many failed sign-ins: sign-in is locked for %1 more minutes.").arg((seconds + 59) / 60)
             : tr("Too many failed sign-ins: wait %1 seconds before trying again.").arg(seconds);
-        return ApiResponse::error(429, locked ? QStringLiteral("account_locked") : QStringLiteral("too_many_attempts"),
-                                  message, {{QStringLiteral("retryAfter"), seconds}})
+        return ApiResponse::error(
+                   429, locked ? QStringLiteral("account_locked") : QStringLiteral("too_many_attempts"),
+                   message, {{QStringLiteral("retryAfter"), seconds}})
             .withHeader("Retry-After", QByteArray::number(seconds));
     }
 
-    q.prepare(QStringLiteral("SELECT id, display_name, role, active, password_hash FROM users WHERE username = ?"));
+    q.prepare(
+        QStringLiteral("SELECT id, display_name, role, active, password_hash FROM users WHERE username = ?"));
     q.addBindValue(name);
     if (!q.exec())
         return storage(dbError(q, tr("signing in")));
@@ -214,17 +221,21 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
         WriteTransaction tx(m_db, WriteTransaction::Seq::None);
         if (auto begun = tx.begin(); !begun)
             return storage(begun.error());
-        const auto u = LoginThrottle::afterFailure(loadThrottle(q, userKey), now, LoginThrottle::accountPolicy());
-        const auto a = LoginThrottle::afterFailure(loadThrottle(q, addrKey), now, LoginThrottle::addressPolicy());
+        const auto u
+            = LoginThrottle::afterFailure(loadThrottle(q, userKey), now, LoginThrottle::accountPolicy());
+        const auto a
+            = LoginThrottle::afterFailure(loadThrottle(q, addrKey), now, LoginThrottle::addressPolicy());
         if (!storeThrottle(q, userKey, u) || !storeThrottle(q, addrKey, a))
             return storage(dbError(q, tr("recording a failed sign-in")));
         if (auto done = tx.commit(); !done)
             return storage(done.error());
-        qCInfo(lcServerAuth).noquote() << "failed sign-in for" << name << "from" << address << "failures:" << u.failures;
+        qCInfo(lcServerAuth).noquote()
+            << "failed sign-in for" << name << "from" << address << "failures:" << u.failures;
         const int left = std::max(0, LoginThrottle::accountPolicy().lockAfter - u.failures);
         return unauthorized(QStringLiteral("invalid_credentials"),
-                            left > 0 ? tr("Wrong user name or password.")
-                                     : tr("Wrong user name or password. Sign-in is now locked for 15 minutes."));
+                            left > 0
+                                ? tr("Wrong user name or password.")
+                                : tr("Wrong user name or password. Sign-in is now locked for 15 minutes."));
     }
     if (!active)
         return ApiResponse::error(403, QStringLiteral("account_disabled"),
@@ -251,7 +262,8 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
     if (!q.exec())
         return storage(dbError(q, tr("signing in")));
     const QString sessionId = newId();
-    q.prepare(QStringLiteral("INSERT INTO sessions (id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO sessions (id, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(sessionId);
     q.addBindValue(userId);
     q.addBindValue(now);
@@ -273,10 +285,14 @@ ApiResponse AuthService::issueTokens(const QString &sessionId, const QString &us
     const QString access = randomToken("la_");
     const QString refresh = randomToken("lr_");
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO auth_tokens (token_hash, kind, session_id, user_id, issued_at, expires_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
-    const struct { const QString &token; const char *kind; qint64 ttl; } rows[] = {
-        {access, "access", m_config.accessTtlMs}, {refresh, "refresh", m_config.refreshTtlMs}};
+    q.prepare(QStringLiteral(
+        "INSERT INTO auth_tokens (token_hash, kind, session_id, user_id, issued_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)"));
+    const struct {
+        const QString &token;
+        const char *kind;
+        qint64 ttl;
+    } rows[] = {{access, "access", m_config.accessTtlMs}, {refresh, "refresh", m_config.refreshTtlMs}};
     for (const auto &row : rows) {
         q.addBindValue(hashToken(row.token));
         q.addBindValue(QLatin1String(row.kind));
@@ -319,7 +335,8 @@ ApiResponse AuthService::refresh(const QJsonObject &body)
     if (!q.exec())
         return storage(dbError(q, tr("refreshing the session")));
     if (!q.next())
-        return unauthorized(QStringLiteral("invalid_token"), tr("The refresh token is not valid; sign in again."));
+        return unauthorized(QStringLiteral("invalid_token"),
+                            tr("The refresh token is not valid; sign in again."));
     const QString sessionId = q.value(0).toString();
     const QString userId = q.value(1).toString();
     const qint64 expiresAt = q.value(2).toLongLong();
@@ -337,9 +354,11 @@ ApiResponse AuthService::refresh(const QJsonObject &body)
             return storage(r.error());
         if (auto done = tx.commit(); !done)
             return storage(done.error());
-        qCWarning(lcServerAuth).noquote() << "refresh token reuse detected; session revoked for user" << userId;
-        return unauthorized(QStringLiteral("refresh_reused"),
-                            tr("This refresh token was already used, so the session was ended for safety. Sign in again."));
+        qCWarning(lcServerAuth).noquote()
+            << "refresh token reuse detected; session revoked for user" << userId;
+        return unauthorized(
+            QStringLiteral("refresh_reused"),
+            tr("This refresh token was already used, so the session was ended for safety. Sign in again."));
     };
     if (used)
         return reuse();
@@ -402,8 +421,8 @@ ApiResponse AuthService::logout(const AuthUser &user, bool everywhere)
     if (auto done = tx.commit(); !done)
         return storage(done.error());
     qCInfo(lcServerAuth).noquote() << "signed out" << user.username << (everywhere ? "everywhere" : "");
-    return ApiResponse::ok({{QStringLiteral("signedOut"), everywhere ? QStringLiteral("everywhere")
-                                                                     : QStringLiteral("this_session")}});
+    return ApiResponse::ok({{QStringLiteral("signedOut"),
+                             everywhere ? QStringLiteral("everywhere") : QStringLiteral("this_session")}});
 }
 
 std::optional<AuthUser> AuthService::authenticate(const QByteArray &authorization, ApiResponse *refusal)
@@ -414,13 +433,15 @@ std::optional<AuthUser> AuthService::authenticate(const QByteArray &authorizatio
         return std::nullopt;
     }
     if (!authorization.startsWith("Bearer ") || authorization.size() > 256) {
-        *refusal = unauthorized(QStringLiteral("invalid_token"), tr("Use \"Authorization: Bearer <access token>\"."));
+        *refusal = unauthorized(QStringLiteral("invalid_token"),
+                                tr("Use \"Authorization: Bearer <access token>\"."));
         return std::nullopt;
     }
     const QString token = QString::fromLatin1(authorization.mid(7).trimmed());
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
-        "SELECT t.user_id, t.session_id, t.expires_at, s.revoked_at, u.active, u.username, u.display_name, u.role "
+        "SELECT t.user_id, t.session_id, t.expires_at, s.revoked_at, u.active, u.username, u.display_name, "
+        "u.role "
         "FROM auth_tokens t JOIN sessions s ON s.id = t.session_id JOIN users u ON u.id = t.user_id "
         "WHERE t.token_hash = ? AND t.kind = 'access'"));
     q.addBindValue(hashToken(token));
@@ -429,7 +450,8 @@ std::optional<AuthUser> AuthService::authenticate(const QByteArray &authorizatio
         return std::nullopt;
     }
     if (!q.next()) {
-        *refusal = unauthorized(QStringLiteral("invalid_token"), tr("The access token is not valid; sign in again."));
+        *refusal = unauthorized(QStringLiteral("invalid_token"),
+                                tr("The access token is not valid; sign in again."));
         return std::nullopt;
     }
     if (q.value(2).toLongLong() <= m_clock.nowMs()) {
@@ -457,12 +479,14 @@ std::optional<AuthUser> AuthService::authenticate(const QByteArray &authorizatio
 ApiResponse AuthService::listUsers()
 {
     QSqlQuery q(m_db.connection());
-    if (!q.exec(QStringLiteral("SELECT id, username, display_name, role, active FROM users ORDER BY username")))
+    if (!q.exec(
+            QStringLiteral("SELECT id, username, display_name, role, active FROM users ORDER BY username")))
         return storage(dbError(q, tr("listing users")));
     QJsonArray users;
     while (q.next())
         users.append(userJson(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                              roleFromId(q.value(3).toString()).value_or(Role::Agent), q.value(4).toInt() != 0));
+                              roleFromId(q.value(3).toString()).value_or(Role::Agent),
+                              q.value(4).toInt() != 0));
     return ApiResponse::ok({{QStringLiteral("users"), users}});
 }
 
@@ -472,20 +496,23 @@ ApiResponse AuthService::createUser(const QJsonObject &body)
     const auto username = in.string(QStringLiteral("username"), FieldReader::Need::Required, 64);
     const auto displayName = in.string(QStringLiteral("displayName"), FieldReader::Need::Required, 200);
     const auto role = in.string(QStringLiteral("role"), FieldReader::Need::Required, 20);
-    const auto password = in.string(QStringLiteral("password"), FieldReader::Need::Required, PasswordPolicy::kMaxLength);
+    const auto password
+        = in.string(QStringLiteral("password"), FieldReader::Need::Required, PasswordPolicy::kMaxLength);
     if (auto done = in.finish(); !done)
         return ApiResponse::fromError(done.error());
     const QString name = username->trimmed().toLower();
     if (!usernamePattern().match(name).hasMatch())
-        return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
-                                            tr("A user name has 3 to 64 characters: letters, digits, '.', '_', '-', '@'."),
-                                            QStringLiteral("username")));
+        return ApiResponse::fromError(
+            Error(ErrorCode::InvalidInput,
+                  tr("A user name has 3 to 64 characters: letters, digits, '.', '_', '-', '@'."),
+                  QStringLiteral("username")));
     if (displayName->trimmed().isEmpty())
         return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("The display name cannot be empty."),
                                             QStringLiteral("displayName")));
     const auto parsedRole = roleFromId(*role);
     if (!parsedRole)
-        return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("The role must be agent, manager or admin."),
+        return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                            tr("The role must be agent, manager or admin."),
                                             QStringLiteral("role")));
     if (auto policy = PasswordPolicy::check(*password, name); !policy)
         return ApiResponse::fromError(policy.error());
@@ -496,8 +523,9 @@ ApiResponse AuthService::createUser(const QJsonObject &body)
                                       {{QStringLiteral("field"), QStringLiteral("username")}});
         return ApiResponse::fromError(id.error());
     }
-    return ApiResponse::ok({{QStringLiteral("user"), userJson(id.value(), name, displayName->trimmed(), *parsedRole, true)}},
-                           201);
+    return ApiResponse::ok(
+        {{QStringLiteral("user"), userJson(id.value(), name, displayName->trimmed(), *parsedRole, true)}},
+        201);
 }
 
 ApiResponse AuthService::updateUser(const AuthUser &caller, const QString &userId, const QJsonObject &body)
@@ -506,14 +534,16 @@ ApiResponse AuthService::updateUser(const AuthUser &caller, const QString &userI
     const auto displayName = in.string(QStringLiteral("displayName"), FieldReader::Need::Optional, 200);
     const auto role = in.string(QStringLiteral("role"), FieldReader::Need::Optional, 20);
     const auto active = in.boolean(QStringLiteral("active"), FieldReader::Need::Optional);
-    const auto password = in.string(QStringLiteral("password"), FieldReader::Need::Optional, PasswordPolicy::kMaxLength);
+    const auto password
+        = in.string(QStringLiteral("password"), FieldReader::Need::Optional, PasswordPolicy::kMaxLength);
     if (auto done = in.finish(); !done)
         return ApiResponse::fromError(done.error());
     std::optional<Role> newRole;
     if (role) {
         newRole = roleFromId(*role);
         if (!newRole)
-            return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("The role must be agent, manager or admin."),
+            return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                tr("The role must be agent, manager or admin."),
                                                 QStringLiteral("role")));
     }
     if (displayName && displayName->trimmed().isEmpty())
@@ -540,12 +570,14 @@ ApiResponse AuthService::updateUser(const AuthUser &caller, const QString &userI
             return ApiResponse::fromError(policy.error());
     }
     const bool demotes = (newRole && *newRole != Role::Admin && currentRole == Role::Admin)
-                         || (active && !*active && currentRole == Role::Admin);
+        || (active && !*active && currentRole == Role::Admin);
     if (userId == caller.id && ((active && !*active) || (newRole && *newRole != currentRole)))
-        return ApiResponse::error(409, QStringLiteral("self_change"),
-                                  tr("You cannot deactivate yourself or change your own role; ask another admin."));
+        return ApiResponse::error(
+            409, QStringLiteral("self_change"),
+            tr("You cannot deactivate yourself or change your own role; ask another admin."));
     if (demotes && isActive) {
-        if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1")) || !q.next())
+        if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1"))
+            || !q.next())
             return storage(dbError(q, tr("counting admins")));
         if (q.value(0).toInt() <= 1)
             return ApiResponse::error(409, QStringLiteral("last_admin"),
@@ -559,8 +591,9 @@ ApiResponse AuthService::updateUser(const AuthUser &caller, const QString &userI
     const bool deactivating = active && !*active && isActive;
     if (active)
         isActive = *active;
-    q.prepare(QStringLiteral("UPDATE users SET display_name = ?, role = ?, active = ?, updated_at = ?, change_seq = ? "
-                             "WHERE id = ?"));
+    q.prepare(QStringLiteral(
+        "UPDATE users SET display_name = ?, role = ?, active = ?, updated_at = ?, change_seq = ? "
+        "WHERE id = ?"));
     q.addBindValue(name);
     q.addBindValue(roleId(currentRole));
     q.addBindValue(isActive ? 1 : 0);
@@ -578,15 +611,16 @@ ApiResponse AuthService::updateUser(const AuthUser &caller, const QString &userI
     }
     // A deactivated user, or one whose password was reset, keeps no session anywhere.
     if (deactivating || password) {
-        if (auto r = revokeSessions(userId, {}, deactivating ? QStringLiteral("deactivated")
-                                                             : QStringLiteral("password_reset"));
+        if (auto r = revokeSessions(
+                userId, {}, deactivating ? QStringLiteral("deactivated") : QStringLiteral("password_reset"));
             !r)
             return storage(r.error());
     }
     if (auto done = tx.commit(); !done)
         return storage(done.error());
     qCInfo(lcServerAuth).noquote() << "updated user" << username << "by" << caller.username;
-    return ApiResponse::ok({{QStringLiteral("user"), userJson(userId, username, name, currentRole, isActive)}});
+    return ApiResponse::ok(
+        {{QStringLiteral("user"), userJson(userId, username, name, currentRole, isActive)}});
 }
 
 } // namespace Leads::Server

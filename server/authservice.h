@@ -15,8 +15,7 @@ class ServerClock;
 class ServerDatabase;
 
 // The signed-in caller of a request.
-struct AuthUser
-{
+struct AuthUser {
     QString id;
     QString username;
     QString displayName;
@@ -28,11 +27,9 @@ struct AuthUser
 
 // Accounts, sign-in, tokens and lockout. Passwords are PBKDF2 hashes, tokens are random
 // and stored only as SHA-256 digests; nothing here ever logs a password or a token.
-class AuthService
-{
+class AuthService {
 public:
-    struct Config
-    {
+    struct Config {
         qint64 accessTtlMs = 15 * 60 * 1000;
         qint64 refreshTtlMs = qint64(30) * 24 * 60 * 60 * 1000;
         int pbkdf2Iterations = 600000;

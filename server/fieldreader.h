@@ -14,8 +14,7 @@ namespace Leads::Server {
 
 // Reads typed fields out of a request object; the first problem names its field, and
 // finish() refuses fields the endpoint does not know (a typo must not be ignored).
-class FieldReader
-{
+class FieldReader {
 public:
     FieldReader(const QJsonObject &object, int maxStringLength);
 

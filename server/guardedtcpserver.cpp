@@ -20,8 +20,7 @@ QString guardText(const char *text)
 }
 
 // Scans the byte stream of one connection request by request (keep-alive included).
-class ConnectionWatch : public QObject
-{
+class ConnectionWatch : public QObject {
 public:
     ConnectionWatch(QTcpSocket *socket, const GuardedTcpServer::Limits &limits)
         : QObject(socket), m_socket(socket), m_limits(limits)
@@ -42,7 +41,8 @@ private:
         qCInfo(lcServerNet) << "closing idle connection from" << m_socket->peerAddress().toString();
         if (m_phase == Phase::Head && !m_head.isEmpty())
             reject(ApiResponse::error(408, QStringLiteral("request_timeout"),
-                                      guardText("The request did not arrive in time.")), false);
+                                      guardText("The request did not arrive in time.")),
+                   false);
         else
             m_socket->abort();
     }
@@ -78,7 +78,8 @@ private:
             if (m_head.size() > m_limits.maxHeaderBytes) {
                 reject(ApiResponse::error(431, QStringLiteral("headers_too_large"),
                                           guardText("The request headers are larger than %1 bytes.")
-                                              .arg(m_limits.maxHeaderBytes)), true);
+                                              .arg(m_limits.maxHeaderBytes)),
+                       true);
                 break;
             }
             if (end < 0)
@@ -94,8 +95,9 @@ private:
         const QList<QByteArray> lines = m_head.trimmed().split('\n');
         const qsizetype headerCount = lines.size() - 1;
         if (headerCount > m_limits.maxHeaderCount) {
-            reject(ApiResponse::error(431, QStringLiteral("too_many_headers"),
-                                      guardText("The request has more than %1 headers.").arg(m_limits.maxHeaderCount)),
+            reject(ApiResponse::error(
+                       431, QStringLiteral("too_many_headers"),
+                       guardText("The request has more than %1 headers.").arg(m_limits.maxHeaderCount)),
                    true);
             return;
         }
@@ -115,21 +117,25 @@ private:
                 ++lengthHeaders;
                 if (!ok || length < 0) {
                     reject(ApiResponse::error(400, QStringLiteral("invalid_input"),
-                                              guardText("Content-Length is not a number.")), true);
+                                              guardText("Content-Length is not a number.")),
+                           true);
                     return;
                 }
             } else if (name == "expect") {
                 expectContinue = value.toLower() == "100-continue";
             } else if (name == "transfer-encoding") {
-                reject(ApiResponse::error(411, QStringLiteral("length_required"),
-                                          guardText("Send the body with a Content-Length (chunked bodies are not accepted).")),
-                       true);
+                reject(
+                    ApiResponse::error(
+                        411, QStringLiteral("length_required"),
+                        guardText("Send the body with a Content-Length (chunked bodies are not accepted).")),
+                    true);
                 return;
             }
         }
         if (lengthHeaders > 1) {
             reject(ApiResponse::error(400, QStringLiteral("invalid_input"),
-                                      guardText("The request has more than one Content-Length.")), true);
+                                      guardText("The request has more than one Content-Length.")),
+                   true);
             return;
         }
         if (length > m_limits.maxBodyBytes) {
@@ -154,8 +160,8 @@ private:
     // connection: everything buffered is read away here, before Qt's readyRead slot runs.
     void reject(const ApiResponse &response, bool closeNow)
     {
-        qCInfo(lcServerNet) << "refused a request from" << m_socket->peerAddress().toString()
-                            << "with" << response.status;
+        qCInfo(lcServerNet) << "refused a request from" << m_socket->peerAddress().toString() << "with"
+                            << response.status;
         const QByteArray buffered = m_socket->read(m_socket->bytesAvailable());
         // Body bytes that already arrived behind the head in this chunk.
         m_drainRemaining -= std::max<qint64>(0, buffered.size() - m_chunkPos);
@@ -199,7 +205,8 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     }
     if (m_open >= m_limits.maxConnections) {
         qCWarning(lcServerNet) << "connection limit reached; refusing a connection";
-        socket->write(ApiResponse::error(503, QStringLiteral("busy"), guardText("The server is busy; try again shortly."))
+        socket->write(ApiResponse::error(503, QStringLiteral("busy"),
+                                         guardText("The server is busy; try again shortly."))
                           .withHeader("Retry-After", "1")
                           .rawHttp(true));
         socket->disconnectFromHost();

@@ -10,12 +10,10 @@ namespace Leads::Server {
 // watched here first: header count and size, Content-Length against the body limit (413
 // answered before the body is buffered), chunked bodies refused, and an idle timeout.
 // It sees each byte before Qt's parser does because its readyRead slot is connected first.
-class GuardedTcpServer : public QTcpServer
-{
+class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
-    struct Limits
-    {
+    struct Limits {
         qint64 maxBodyBytes = 1024 * 1024;
         int maxHeaderCount = 64;
         int maxHeaderBytes = 16 * 1024;

@@ -43,7 +43,9 @@ int JsonInput::nestingDepth(const QByteArray &body, int limit)
             continue;
         }
         switch (c) {
-        case '"': inString = true; break;
+        case '"':
+            inString = true;
+            break;
         case '{':
         case '[':
             deepest = std::max(deepest, ++depth);
@@ -51,8 +53,11 @@ int JsonInput::nestingDepth(const QByteArray &body, int limit)
                 return deepest;
             break;
         case '}':
-        case ']': --depth; break;
-        default: break;
+        case ']':
+            --depth;
+            break;
+        default:
+            break;
         }
     }
     return deepest;
@@ -61,12 +66,13 @@ int JsonInput::nestingDepth(const QByteArray &body, int limit)
 Result<QJsonObject> JsonInput::parseObject(const QByteArray &body, int maxDepth)
 {
     if (body.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("The request needs a JSON object body."), QStringLiteral("body"));
+        return Error(ErrorCode::InvalidInput, tr("The request needs a JSON object body."),
+                     QStringLiteral("body"));
     if (!isValidUtf8(body))
         return Error(ErrorCode::InvalidInput, tr("The body is not valid UTF-8."), QStringLiteral("body"));
     if (nestingDepth(body, maxDepth) > maxDepth)
-        return Error(ErrorCode::InvalidInput,
-                     tr("The JSON nests deeper than %1 levels.").arg(maxDepth), QStringLiteral("body"));
+        return Error(ErrorCode::InvalidInput, tr("The JSON nests deeper than %1 levels.").arg(maxDepth),
+                     QStringLiteral("body"));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -10,8 +10,7 @@ namespace Leads::Server {
 
 // Request bodies: checked before and after parsing, because Qt's JSON parser accepts much
 // more than an API should (1024 levels of nesting, any string length).
-class JsonInput
-{
+class JsonInput {
 public:
     // Valid UTF-8, nesting at most `maxDepth`, syntactically valid JSON, an object on top.
     static Result<QJsonObject> parseObject(const QByteArray &body, int maxDepth);

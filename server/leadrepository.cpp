@@ -17,12 +17,11 @@ QString tr(const char *text)
     return QCoreApplication::translate("LeadRepository", text);
 }
 
-const char kColumns[] =
-    "l.id, l.contact_id, l.name, l.company, l.phone, l.email, l.source, l.source_detail, "
-    "l.campaign, l.status, l.status_v, l.lost_reason, l.assignee_id, u.display_name, "
-    "l.ai_score, l.manual_score, l.qualification_method, l.qualified_by, l.qualified_at, "
-    "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version, "
-    "l.assignee_v, l.score_v, l.change_seq";
+const char kColumns[] = "l.id, l.contact_id, l.name, l.company, l.phone, l.email, l.source, l.source_detail, "
+                        "l.campaign, l.status, l.status_v, l.lost_reason, l.assignee_id, u.display_name, "
+                        "l.ai_score, l.manual_score, l.qualification_method, l.qualified_by, l.qualified_at, "
+                        "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version, "
+                        "l.assignee_v, l.score_v, l.change_seq";
 
 QDateTime fromMs(const QVariant &v)
 {
@@ -143,10 +142,11 @@ QJsonObject LeadRepository::toJson(const ServerLead &s)
         {QStringLiteral("createdAt"), iso(l.createdAt)},
         {QStringLiteral("updatedAt"), iso(l.updatedAt)},
         {QStringLiteral("lastActivityAt"), iso(l.lastActivityAt)},
-        {QStringLiteral("versions"), QJsonObject{{QStringLiteral("status"), l.statusVersion},
-                                                 {QStringLiteral("assignee"), s.assigneeVersion},
-                                                 {QStringLiteral("score"), s.scoreVersion},
-                                                 {QStringLiteral("row"), l.version}}},
+        {QStringLiteral("versions"),
+         QJsonObject {{QStringLiteral("status"), l.statusVersion},
+                      {QStringLiteral("assignee"), s.assigneeVersion},
+                      {QStringLiteral("score"), s.scoreVersion},
+                      {QStringLiteral("row"), l.version}}},
         {QStringLiteral("changeSeq"), s.changeSeq},
     };
 }
@@ -168,14 +168,15 @@ Result<ServerLead> LeadRepository::find(const QString &leadId) const
 Result<QJsonArray> LeadRepository::timeline(const QString &leadId) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id, kind, occurred_at, author_id, author_name, body, data FROM interactions "
-                             "WHERE lead_id = ? ORDER BY occurred_at DESC, change_seq DESC, id"));
+    q.prepare(
+        QStringLiteral("SELECT id, kind, occurred_at, author_id, author_name, body, data FROM interactions "
+                       "WHERE lead_id = ? ORDER BY occurred_at DESC, change_seq DESC, id"));
     q.addBindValue(leadId);
     if (!q.exec())
         return dbError(q, tr("reading the timeline"));
     QJsonArray list;
     while (q.next()) {
-        list.append(QJsonObject{
+        list.append(QJsonObject {
             {QStringLiteral("id"), q.value(0).toString()},
             {QStringLiteral("kind"), q.value(1).toString()},
             {QStringLiteral("occurredAt"), iso(fromMs(q.value(2)))},
@@ -192,11 +193,11 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
                                          const QUrlQuery &query) const
 {
     static const QStringList known = {
-        QStringLiteral("q"),           QStringLiteral("status"),       QStringLiteral("assignee"),
-        QStringLiteral("source"),      QStringLiteral("minScore"),     QStringLiteral("maxScore"),
-        QStringLiteral("createdFrom"), QStringLiteral("createdTo"),    QStringLiteral("activityFrom"),
-        QStringLiteral("activityTo"),  QStringLiteral("finality"),     QStringLiteral("sort"),
-        QStringLiteral("order"),       QStringLiteral("limit"),        QStringLiteral("after"),
+        QStringLiteral("q"),           QStringLiteral("status"),    QStringLiteral("assignee"),
+        QStringLiteral("source"),      QStringLiteral("minScore"),  QStringLiteral("maxScore"),
+        QStringLiteral("createdFrom"), QStringLiteral("createdTo"), QStringLiteral("activityFrom"),
+        QStringLiteral("activityTo"),  QStringLiteral("finality"),  QStringLiteral("sort"),
+        QStringLiteral("order"),       QStringLiteral("limit"),     QStringLiteral("after"),
     };
     const auto items = query.queryItems(QUrl::FullyDecoded);
     for (const auto &item : items) {
@@ -206,7 +207,7 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
             return bad(item.first, tr("\"%1\" is too long.").arg(item.first));
     }
 
-    QStringList where{QStringLiteral("l.deleted = 0")};
+    QStringList where {QStringLiteral("l.deleted = 0")};
     QVariantList binds;
 
     // Scope: which assignees this actor may see, asked of the core rule rather than restated.
@@ -219,7 +220,8 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
         }
         if (canSeeLead(matrix, actor, QString()))
             scope << QStringLiteral("l.assignee_id IS NULL");
-        where << (scope.isEmpty() ? QStringLiteral("1 = 0") : u'(' + scope.join(QLatin1String(" OR ")) + u')');
+        where << (scope.isEmpty() ? QStringLiteral("1 = 0")
+                                  : u'(' + scope.join(QLatin1String(" OR ")) + u')');
     }
 
     const QString text = query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
@@ -252,7 +254,8 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
                 const QString id = a == QLatin1String("@me") ? actor.userId : a;
                 static const QRegularExpression userId(QStringLiteral("^[A-Za-z0-9_-]{1,64}$"));
                 if (a != QLatin1String("@me") && !userId.match(a).hasMatch())
-                    return bad(QStringLiteral("assignee"), tr("\"assignee\" takes user ids, @me or @unassigned."));
+                    return bad(QStringLiteral("assignee"),
+                               tr("\"assignee\" takes user ids, @me or @unassigned."));
                 parts << QStringLiteral("l.assignee_id = ?");
                 binds << id;
             }
@@ -293,14 +296,19 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
         where << QStringLiteral("l.score <= ?");
         binds << *maxScore;
     }
-    const struct { const char *key; const char *sql; } dates[] = {
-        {"createdFrom", "l.created_at >= ?"},      {"createdTo", "l.created_at < ?"},
-        {"activityFrom", "l.last_activity_at >= ?"}, {"activityTo", "l.last_activity_at < ?"}};
+    const struct {
+        const char *key;
+        const char *sql;
+    } dates[] = {{"createdFrom", "l.created_at >= ?"},
+                 {"createdTo", "l.created_at < ?"},
+                 {"activityFrom", "l.last_activity_at >= ?"},
+                 {"activityTo", "l.last_activity_at < ?"}};
     for (const auto &d : dates) {
         const QString key = QLatin1String(d.key);
         if (!query.hasQueryItem(key))
             continue;
-        const QDateTime at = QDateTime::fromString(query.queryItemValue(key, QUrl::FullyDecoded), Qt::ISODateWithMs);
+        const QDateTime at
+            = QDateTime::fromString(query.queryItemValue(key, QUrl::FullyDecoded), Qt::ISODateWithMs);
         if (!at.isValid())
             return bad(key, tr("\"%1\" must be an ISO 8601 date and time.").arg(key));
         where << QLatin1String(d.sql);
@@ -315,9 +323,11 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
         return bad(QStringLiteral("finality"), tr("\"finality\" is any, active or final."));
 
     const QString sort = query.queryItemValue(QStringLiteral("sort")).isEmpty()
-                             ? QStringLiteral("activity") : query.queryItemValue(QStringLiteral("sort"));
+        ? QStringLiteral("activity")
+        : query.queryItemValue(QStringLiteral("sort"));
     const QString order = query.queryItemValue(QStringLiteral("order")).isEmpty()
-                              ? QStringLiteral("desc") : query.queryItemValue(QStringLiteral("order"));
+        ? QStringLiteral("desc")
+        : query.queryItemValue(QStringLiteral("order"));
     QString key;
     bool numeric = true;
     if (sort == QLatin1String("activity"))
@@ -339,11 +349,14 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
     // pages never skip or repeat rows when leads are added meanwhile.
     const QString after = query.queryItemValue(QStringLiteral("after"));
     if (!after.isEmpty()) {
-        const QJsonObject cursor = QJsonDocument::fromJson(
-            QByteArray::fromBase64(after.toLatin1(), QByteArray::Base64UrlEncoding)).object();
-        if (cursor.value(QStringLiteral("s")).toString() != sort || cursor.value(QStringLiteral("o")).toString() != order
+        const QJsonObject cursor
+            = QJsonDocument::fromJson(QByteArray::fromBase64(after.toLatin1(), QByteArray::Base64UrlEncoding))
+                  .object();
+        if (cursor.value(QStringLiteral("s")).toString() != sort
+            || cursor.value(QStringLiteral("o")).toString() != order
             || !cursor.value(QStringLiteral("id")).isString())
-            return bad(QStringLiteral("after"), tr("The cursor does not belong to this sort order; start again without \"after\"."));
+            return bad(QStringLiteral("after"),
+                       tr("The cursor does not belong to this sort order; start again without \"after\"."));
         const QJsonValue k = cursor.value(QStringLiteral("k"));
         const QVariant keyValue = numeric ? QVariant(qint64(k.toDouble())) : QVariant(k.toString());
         const QString cmp = desc ? QStringLiteral("<") : QStringLiteral(">");
@@ -374,16 +387,18 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
             continue; // the SQL scope already excludes it; this is the belt to its braces
         leads.append(toJson(s));
         const QVariant k = q.value(27);
-        last = {{QStringLiteral("s"), sort},
-                {QStringLiteral("o"), order},
-                {QStringLiteral("id"), s.lead.id},
-                {QStringLiteral("k"), numeric ? QJsonValue(double(k.toLongLong())) : QJsonValue(k.toString())}};
+        last = {
+            {QStringLiteral("s"), sort},
+            {QStringLiteral("o"), order},
+            {QStringLiteral("id"), s.lead.id},
+            {QStringLiteral("k"), numeric ? QJsonValue(double(k.toLongLong())) : QJsonValue(k.toString())}};
     }
-    QJsonObject page{{QStringLiteral("leads"), leads}, {QStringLiteral("hasMore"), hasMore}};
-    page.insert(QStringLiteral("nextCursor"),
-                hasMore ? QJsonValue(QString::fromLatin1(QJsonDocument(last).toJson(QJsonDocument::Compact)
-                                                             .toBase64(QByteArray::Base64UrlEncoding)))
-                        : QJsonValue(QJsonValue::Null));
+    QJsonObject page {{QStringLiteral("leads"), leads}, {QStringLiteral("hasMore"), hasMore}};
+    page.insert(
+        QStringLiteral("nextCursor"),
+        hasMore ? QJsonValue(QString::fromLatin1(
+            QJsonDocument(last).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding)))
+                : QJsonValue(QJsonValue::Null));
     return page;
 }
 

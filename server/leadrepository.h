@@ -15,8 +15,7 @@ class ServerDatabase;
 
 // A lead row as the server keeps it: the client's Lead plus the per-field versions and
 // the change number sync compares.
-struct ServerLead
-{
+struct ServerLead {
     Lead lead;
     int assigneeVersion = 1;
     int scoreVersion = 1;
@@ -24,16 +23,16 @@ struct ServerLead
 };
 
 // Reads of leads: one lead, its timeline, and the filtered, keyset-paged list.
-class LeadRepository
-{
+class LeadRepository {
 public:
-    explicit LeadRepository(ServerDatabase &db) : m_db(db) {}
+    explicit LeadRepository(ServerDatabase &db) : m_db(db) { }
 
     Result<ServerLead> find(const QString &leadId) const;
     Result<QJsonArray> timeline(const QString &leadId) const;
     // GET /v1/leads: the same filters as the client's lead list (see docs/api.md), only
     // the leads `actor` may see, a page of `limit` after the opaque cursor `after`.
-    Result<QJsonObject> list(const PermissionMatrix &matrix, const Actor &actor, const QUrlQuery &query) const;
+    Result<QJsonObject> list(const PermissionMatrix &matrix, const Actor &actor,
+                             const QUrlQuery &query) const;
 
     static QJsonObject toJson(const ServerLead &lead);
     static QString iso(const QDateTime &at);

@@ -7,19 +7,16 @@ namespace Leads::Server {
 
 // How repeated failed sign-ins slow down and then lock, per account and per address.
 // Pure arithmetic on the stored counters, so every server process applies the same policy.
-class LoginThrottle
-{
+class LoginThrottle {
 public:
-    struct Policy
-    {
-        int slowAfter;      // failures before each attempt must wait
-        int lockAfter;      // failures that lock for lockMs
+    struct Policy {
+        int slowAfter; // failures before each attempt must wait
+        int lockAfter; // failures that lock for lockMs
         qint64 lockMs;
-        qint64 maxDelayMs;  // the longest slow-down wait before the lock
-        qint64 forgetMs;    // a quiet period that resets the count
+        qint64 maxDelayMs; // the longest slow-down wait before the lock
+        qint64 forgetMs; // a quiet period that resets the count
     };
-    struct State
-    {
+    struct State {
         int failures = 0;
         qint64 lastFailureMs = 0;
         qint64 blockedUntilMs = 0;

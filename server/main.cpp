@@ -49,7 +49,7 @@ QString readAdminPassword()
     if (qEnvironmentVariableIsSet("LEADS_ADMIN_PASSWORD"))
         return qEnvironmentVariable("LEADS_ADMIN_PASSWORD");
     const bool tty = isatty(STDIN_FILENO);
-    termios saved{};
+    termios saved {};
     if (tty) {
         errStream() << "Password for the admin account: " << Qt::flush;
         tcgetattr(STDIN_FILENO, &saved);
@@ -81,40 +81,57 @@ int main(int argc, char *argv[])
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{type} %{category}: %{message}"));
 
     QCommandLineParser cli;
-    cli.setApplicationDescription(QStringLiteral(
-        "The Leads team server: accounts, roles and the JSON API under /v1.\n"
-        "It listens on 127.0.0.1 by default and must sit behind a reverse proxy such as nginx "
-        "that terminates TLS and enforces its own size limits and timeouts; never expose it "
-        "directly to a network. See docs/deploy.md."));
+    cli.setApplicationDescription(
+        QStringLiteral("The Leads team server: accounts, roles and the JSON API under /v1.\n"
+                       "It listens on 127.0.0.1 by default and must sit behind a reverse proxy such as nginx "
+                       "that terminates TLS and enforces its own size limits and timeouts; never expose it "
+                       "directly to a network. See docs/deploy.md."));
     cli.addHelpOption();
     cli.addVersionOption();
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8787; port 0 picks a free one)."),
-                                    QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8787"));
-    const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("sqlite:PATH (default sqlite:leads-server.sqlite) or postgresql://user@host[:port]/db."),
-                                   QStringLiteral("url"), QStringLiteral("sqlite:leads-server.sqlite"));
-    const QCommandLineOption bootstrap(QStringLiteral("bootstrap-admin"),
-                                       QStringLiteral("On first start, create this admin; the password comes from LEADS_ADMIN_PASSWORD or stdin."),
-                                       QStringLiteral("name"));
-    const QCommandLineOption sample(QStringLiteral("sample-data"), QStringLiteral("Fill an empty database with N sample leads."),
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QStringLiteral("Address and port (default 127.0.0.1:8787; port 0 picks a free one)."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8787"));
+    const QCommandLineOption dbOpt(
+        QStringLiteral("db"),
+        QStringLiteral(
+            "sqlite:PATH (default sqlite:leads-server.sqlite) or postgresql://user@host[:port]/db."),
+        QStringLiteral("url"), QStringLiteral("sqlite:leads-server.sqlite"));
+    const QCommandLineOption bootstrap(
+        QStringLiteral("bootstrap-admin"),
+        QStringLiteral(
+            "On first start, create this admin; the password comes from LEADS_ADMIN_PASSWORD or stdin."),
+        QStringLiteral("name"));
+    const QCommandLineOption sample(QStringLiteral("sample-data"),
+                                    QStringLiteral("Fill an empty database with N sample leads."),
                                     QStringLiteral("n"));
-    const QCommandLineOption maxBody(QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes (default 1048576)."),
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+                                     QStringLiteral("Largest request body in bytes (default 1048576)."),
                                      QStringLiteral("bytes"), QStringLiteral("1048576"));
-    const QCommandLineOption idle(QStringLiteral("idle-timeout"), QStringLiteral("Close a connection idle this long (default 30 s)."),
+    const QCommandLineOption idle(QStringLiteral("idle-timeout"),
+                                  QStringLiteral("Close a connection idle this long (default 30 s)."),
                                   QStringLiteral("seconds"), QStringLiteral("30"));
-    const QCommandLineOption maxHeaders(QStringLiteral("max-headers"), QStringLiteral("Most headers per request (default 64)."),
+    const QCommandLineOption maxHeaders(QStringLiteral("max-headers"),
+                                        QStringLiteral("Most headers per request (default 64)."),
                                         QStringLiteral("n"), QStringLiteral("64"));
-    const QCommandLineOption maxHeaderBytes(QStringLiteral("max-header-bytes"), QStringLiteral("Largest request head in bytes (default 16384)."),
+    const QCommandLineOption maxHeaderBytes(QStringLiteral("max-header-bytes"),
+                                            QStringLiteral("Largest request head in bytes (default 16384)."),
                                             QStringLiteral("bytes"), QStringLiteral("16384"));
-    const QCommandLineOption accessTtl(QStringLiteral("access-ttl"), QStringLiteral("Access token lifetime (default 900 s)."),
+    const QCommandLineOption accessTtl(QStringLiteral("access-ttl"),
+                                       QStringLiteral("Access token lifetime (default 900 s)."),
                                        QStringLiteral("seconds"), QStringLiteral("900"));
-    const QCommandLineOption refreshTtl(QStringLiteral("refresh-ttl"), QStringLiteral("Refresh token lifetime (default 2592000 s = 30 days)."),
-                                        QStringLiteral("seconds"), QStringLiteral("2592000"));
-    const QCommandLineOption initOnly(QStringLiteral("init-only"),
-                                      QStringLiteral("Migrate the database, create the bootstrap admin and sample data, then exit."));
-    const QCommandLineOption trustProxy(QStringLiteral("trust-proxy"),
-                                        QStringLiteral("Take the client address from X-Real-IP (only behind your own proxy)."));
-    cli.addOptions({listen, dbOpt, bootstrap, sample, maxBody, idle, maxHeaders, maxHeaderBytes, accessTtl, refreshTtl,
-                    trustProxy, initOnly});
+    const QCommandLineOption refreshTtl(
+        QStringLiteral("refresh-ttl"),
+        QStringLiteral("Refresh token lifetime (default 2592000 s = 30 days)."), QStringLiteral("seconds"),
+        QStringLiteral("2592000"));
+    const QCommandLineOption initOnly(
+        QStringLiteral("init-only"),
+        QStringLiteral("Migrate the database, create the bootstrap admin and sample data, then exit."));
+    const QCommandLineOption trustProxy(
+        QStringLiteral("trust-proxy"),
+        QStringLiteral("Take the client address from X-Real-IP (only behind your own proxy)."));
+    cli.addOptions({listen, dbOpt, bootstrap, sample, maxBody, idle, maxHeaders, maxHeaderBytes, accessTtl,
+                    refreshTtl, trustProxy, initOnly});
     cli.process(app);
 
     const QString hostPort = cli.value(listen);
@@ -129,10 +146,12 @@ int main(int argc, char *argv[])
         *out = cli.value(o).toLongLong(&ok);
         return ok && *out >= min && *out <= max;
     };
-    qint64 bodyLimit = 0, idleSeconds = 0, headerCount = 0, headerBytes = 0, accessSeconds = 0, refreshSeconds = 0;
+    qint64 bodyLimit = 0, idleSeconds = 0, headerCount = 0, headerBytes = 0, accessSeconds = 0,
+           refreshSeconds = 0;
     if (!number(maxBody, 1024, 1LL << 30, &bodyLimit) || !number(idle, 1, 3600, &idleSeconds)
         || !number(maxHeaders, 8, 1000, &headerCount) || !number(maxHeaderBytes, 1024, 1 << 20, &headerBytes)
-        || !number(accessTtl, 10, 86400, &accessSeconds) || !number(refreshTtl, 60, 365LL * 86400, &refreshSeconds))
+        || !number(accessTtl, 10, 86400, &accessSeconds)
+        || !number(refreshTtl, 60, 365LL * 86400, &refreshSeconds))
         return fail(QStringLiteral("a numeric option is out of range; see --help"));
 
     ApiServer::Config config;
@@ -143,7 +162,8 @@ int main(int argc, char *argv[])
     // Test-only knobs, read from the environment so they never appear in a service unit by
     // accident: a cheaper password hash and the clock endpoint.
     if (qEnvironmentVariableIsSet("LEADS_SERVER_TEST_PBKDF2_ITERATIONS")) {
-        config.auth.pbkdf2Iterations = qMax(1, qEnvironmentVariableIntValue("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"));
+        config.auth.pbkdf2Iterations
+            = qMax(1, qEnvironmentVariableIntValue("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"));
         qWarning("TEST MODE: password hashing lowered to %d PBKDF2 iterations", config.auth.pbkdf2Iterations);
     }
     config.testHooks = qEnvironmentVariableIntValue("LEADS_SERVER_TEST_HOOKS") == 1;
@@ -166,7 +186,7 @@ int main(int argc, char *argv[])
             if (auto made = api.auth().bootstrapAdmin(cli.value(bootstrap), password); !made)
                 return fail(made.error().message());
             errStream() << "leads-server: created admin account " << cli.value(bootstrap).trimmed().toLower()
-                                << Qt::endl;
+                        << Qt::endl;
         }
     }
     if (api.auth().userCount() == 0)
@@ -197,12 +217,13 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("cannot listen on %1: %2").arg(hostPort, tcp->errorString()));
     api.bind(tcp);
     if (!address.isLoopback())
-        qWarning("listening on a non-loopback address: put a reverse proxy with TLS in front (docs/deploy.md)");
+        qWarning(
+            "listening on a non-loopback address: put a reverse proxy with TLS in front (docs/deploy.md)");
     // Tests and scripts read the real port from this line (port 0 picks a free one).
     outStream() << "leads-server listening on http://"
-                        << (address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
-                                                                                  : address.toString())
-                        << ':' << tcp->serverPort() << Qt::endl;
+                << (address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
+                                                                        : address.toString())
+                << ':' << tcp->serverPort() << Qt::endl;
 
     std::signal(SIGTERM, quitOnSignal);
     std::signal(SIGINT, quitOnSignal);

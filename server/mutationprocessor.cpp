@@ -78,8 +78,8 @@ Result<QString> userIdArg(const std::optional<QString> &value, const QString &fi
 
 const QStringList &knownSources()
 {
-    static const QStringList list = {Source::Broadcast, Source::Chat, Source::Integration, Source::Manual,
-                                     Source::Import};
+    static const QStringList list
+        = {Source::Broadcast, Source::Chat, Source::Integration, Source::Manual, Source::Import};
     return list;
 }
 
@@ -113,9 +113,9 @@ MutationProcessor::MutationProcessor(ServerDatabase &db, SettingsStore &settings
 
 bool MutationProcessor::isKnown(const QString &name)
 {
-    static const QStringList names = {QStringLiteral("lead.create"),   QStringLiteral("lead.setStatus"),
-                                      QStringLiteral("lead.assign"),   QStringLiteral("lead.qualify"),
-                                      QStringLiteral("lead.addNote"),  QStringLiteral("lead.setFollowUp")};
+    static const QStringList names = {QStringLiteral("lead.create"),  QStringLiteral("lead.setStatus"),
+                                      QStringLiteral("lead.assign"),  QStringLiteral("lead.qualify"),
+                                      QStringLiteral("lead.addNote"), QStringLiteral("lead.setFollowUp")};
     return names.contains(name);
 }
 
@@ -144,8 +144,9 @@ Outcome MutationProcessor::writeInteraction(const Actor &actor, const QString &l
                                             qint64 seq, const QString &id)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
-                             "body, data, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
+                       "body, data, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(id.isEmpty() ? newId() : id);
     q.addBindValue(leadId);
     q.addBindValue(kind);
@@ -171,7 +172,8 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
     const auto phone = in.string(QStringLiteral("phone"), FieldReader::Need::Optional, 64);
     const auto email = in.string(QStringLiteral("email"), FieldReader::Need::Optional, 254);
     const auto source = in.string(QStringLiteral("source"), FieldReader::Need::Optional, 32);
-    const auto sourceDetail = in.string(QStringLiteral("sourceDetail"), FieldReader::Need::Optional, kMaxField);
+    const auto sourceDetail
+        = in.string(QStringLiteral("sourceDetail"), FieldReader::Need::Optional, kMaxField);
     const auto campaign = in.string(QStringLiteral("campaign"), FieldReader::Need::Optional, kMaxField);
     const auto assigneeArg = in.string(QStringLiteral("assigneeId"), FieldReader::Need::Optional, 64);
     const auto note = in.string(QStringLiteral("note"), FieldReader::Need::Optional, kMaxText);
@@ -191,7 +193,8 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
         return invalid(QStringLiteral("name"), tr("A lead needs a name."));
     const QString leadSource = source && !source->isEmpty() ? *source : Source::Manual;
     if (!knownSources().contains(leadSource))
-        return invalid(QStringLiteral("source"), tr("\"source\" is one of: %1.").arg(knownSources().join(QLatin1String(", "))));
+        return invalid(QStringLiteral("source"),
+                       tr("\"source\" is one of: %1.").arg(knownSources().join(QLatin1String(", "))));
 
     const PermissionMatrix matrix = m_settings.permissions();
     if (auto allowed = matrix.require(actor.role, Permission::CreateLead); !allowed)
@@ -216,7 +219,8 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
         if (!q.exec())
             return dbError(q, tr("creating the lead"));
         if (q.next())
-            return Error(ErrorCode::Conflict, tr("A lead with this id already exists."), QStringLiteral("lead_exists"));
+            return Error(ErrorCode::Conflict, tr("A lead with this id already exists."),
+                         QStringLiteral("lead_exists"));
         q.finish();
         if (!assigneeId.value().isEmpty()) {
             q.prepare(QStringLiteral("SELECT active FROM users WHERE id = ?"));
@@ -226,7 +230,8 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
             if (!q.next())
                 return invalid(QStringLiteral("assigneeId"), tr("That agent does not exist."));
             if (q.value(0).toInt() == 0)
-                return invalid(QStringLiteral("assigneeId"), tr("That agent is deactivated and cannot take leads."));
+                return invalid(QStringLiteral("assigneeId"),
+                               tr("That agent is deactivated and cannot take leads."));
             q.finish();
         }
         const QString ph = identity.value().phone();
@@ -249,15 +254,17 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
         if (!q.exec())
             return dbError(q, tr("looking up the contact's leads"));
         while (q.next())
-            existing.append({q.value(0).toString(), Status::fromId(q.value(1).toString()).value_or(LeadStatus::New)});
+            existing.append(
+                {q.value(0).toString(), Status::fromId(q.value(1).toString()).value_or(LeadStatus::New)});
         q.finish();
         if (auto unique = ActiveLeadRule::checkCreate(existing); !unique)
             return unique.error();
         const qint64 now = m_clock.nowMs();
         if (contactId.isEmpty()) {
             contactId = contactIdWanted.value().isEmpty() ? newId() : contactIdWanted.value();
-            q.prepare(QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at, change_seq) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO contacts (id, phone, email, display_name, created_at, change_seq) "
+                "VALUES (?, ?, ?, ?, ?, ?)"));
             q.addBindValue(contactId);
             q.addBindValue(textOrNull(ph));
             q.addBindValue(textOrNull(em));
@@ -267,10 +274,11 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
             if (!q.exec())
                 return dbError(q, tr("saving the contact"));
         }
-        q.prepare(QStringLiteral(
-            "INSERT INTO leads (id, contact_id, name, company, phone, email, source, source_detail, campaign, "
-            "status, status_rank, is_final, assignee_id, created_at, updated_at, last_activity_at, change_seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, 0, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO leads (id, contact_id, name, company, phone, email, source, "
+                                 "source_detail, campaign, "
+                                 "status, status_rank, is_final, assignee_id, created_at, updated_at, "
+                                 "last_activity_at, change_seq) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, 0, ?, ?, ?, ?, ?)"));
         q.addBindValue(id);
         q.addBindValue(contactId);
         q.addBindValue(leadName);
@@ -294,7 +302,9 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
             return w.error();
         const QString noteText = note.value_or(QString()).trimmed();
         if (!noteText.isEmpty()) {
-            if (auto w = writeInteraction(actor, id, interactionKindId(InteractionKind::Note), noteText, {}, now, seq); !w)
+            if (auto w = writeInteraction(actor, id, interactionKindId(InteractionKind::Note), noteText, {},
+                                          now, seq);
+                !w)
                 return w.error();
         }
         Applied a;
@@ -312,7 +322,8 @@ Result<MutationProcessor::Applied> MutationProcessor::setStatus(const Actor &act
     const auto to = in.string(QStringLiteral("to"), FieldReader::Need::Required, 32);
     const auto from = in.string(QStringLiteral("from"), FieldReader::Need::Optional, 32);
     const auto reason = in.string(QStringLiteral("reason"), FieldReader::Need::Optional, kMaxField);
-    const auto base = in.integer(QStringLiteral("baseVersion"), FieldReader::Need::Optional, 0, 1'000'000'000);
+    const auto base
+        = in.integer(QStringLiteral("baseVersion"), FieldReader::Need::Optional, 0, 1'000'000'000);
     if (auto done = in.finish(); !done)
         return done.error();
     Q_UNUSED(from); // the client's view when it edited; the server decides from its own row
@@ -326,26 +337,30 @@ Result<MutationProcessor::Applied> MutationProcessor::setStatus(const Actor &act
         if (!current)
             return current.error();
         const Lead &l = current.value().lead;
-        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::ChangeStatus);
+        if (auto access
+            = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::ChangeStatus);
             !access)
             return access.error();
         const QStringList reasons = m_settings.lostReasons();
         // Final states refuse first; then a stale base; then the move itself.
         if (l.isFinal()) {
-            if (auto move = Pipeline::checkMove(l.status, *target, reason.value_or(QString()), reasons); !move)
+            if (auto move = Pipeline::checkMove(l.status, *target, reason.value_or(QString()), reasons);
+                !move)
                 return move.error();
         }
         if (base && *base != l.statusVersion)
-            return Error(ErrorCode::Conflict,
-                         tr("Someone changed this lead's status to %1 meanwhile.").arg(Status::label(l.status)),
-                         QStringLiteral("stale_status"));
+            return Error(
+                ErrorCode::Conflict,
+                tr("Someone changed this lead's status to %1 meanwhile.").arg(Status::label(l.status)),
+                QStringLiteral("stale_status"));
         if (auto move = Pipeline::checkMove(l.status, *target, reason.value_or(QString()), reasons); !move)
             return move.error();
         const qint64 now = m_clock.nowMs();
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, is_final = ?, lost_reason = ?, "
-                                 "status_v = status_v + 1, version = version + 1, updated_at = ?, "
-                                 "last_activity_at = ?, change_seq = ? WHERE id = ? AND status_v = ?"));
+        q.prepare(
+            QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, is_final = ?, lost_reason = ?, "
+                           "status_v = status_v + 1, version = version + 1, updated_at = ?, "
+                           "last_activity_at = ?, change_seq = ? WHERE id = ? AND status_v = ?"));
         q.addBindValue(Status::id(*target));
         q.addBindValue(Status::index(*target));
         q.addBindValue(Status::isFinal(*target) ? 1 : 0);
@@ -359,11 +374,15 @@ Result<MutationProcessor::Applied> MutationProcessor::setStatus(const Actor &act
         if (!q.exec())
             return dbError(q, tr("changing the status"));
         if (q.numRowsAffected() != 1)
-            return Error(ErrorCode::Conflict, tr("The lead changed meanwhile; try again."), QStringLiteral("stale_status"));
-        QJsonObject data{{QStringLiteral("from"), Status::id(l.status)}, {QStringLiteral("to"), Status::id(*target)}};
+            return Error(ErrorCode::Conflict, tr("The lead changed meanwhile; try again."),
+                         QStringLiteral("stale_status"));
+        QJsonObject data {{QStringLiteral("from"), Status::id(l.status)},
+                          {QStringLiteral("to"), Status::id(*target)}};
         if (*target == LeadStatus::Lost)
             data.insert(QStringLiteral("reason"), reason->trimmed());
-        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::StatusChange), {}, data, now, seq); !w)
+        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::StatusChange), {}, data,
+                                      now, seq);
+            !w)
             return w.error();
         Applied a;
         a.leadId = l.id;
@@ -383,7 +402,8 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
     if (auto done = in.finish(); !done)
         return done.error();
     if (!hasAssignee)
-        return invalid(QStringLiteral("assigneeId"), tr("\"assigneeId\" is required (a user id, or null to unassign)."));
+        return invalid(QStringLiteral("assigneeId"),
+                       tr("\"assigneeId\" is required (a user id, or null to unassign)."));
     auto assigneeId = userIdArg(assigneeArg, QStringLiteral("assigneeId"));
     if (!assigneeId)
         return assigneeId.error();
@@ -397,7 +417,8 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
         if (!current)
             return current.error();
         const Lead &l = current.value().lead;
-        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::Assign); !access)
+        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::Assign);
+            !access)
             return access.error();
         if (auto rule = Pipeline::checkAssign(l.status); !rule)
             return rule.error();
@@ -407,9 +428,10 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
                                                 : tr("%1 took this lead meanwhile.").arg(l.assigneeName),
                          QStringLiteral("stale_assignee"));
         if (l.assigneeId == assigneeId.value())
-            return Error(ErrorCode::SameStatus, assigneeId.value().isEmpty()
-                                                    ? tr("This lead is already unassigned.")
-                                                    : tr("This lead is already assigned to %1.").arg(l.assigneeName));
+            return Error(ErrorCode::SameStatus,
+                         assigneeId.value().isEmpty()
+                             ? tr("This lead is already unassigned.")
+                             : tr("This lead is already assigned to %1.").arg(l.assigneeName));
         QString assigneeName;
         QSqlQuery q(m_db.connection());
         if (!assigneeId.value().isEmpty()) {
@@ -426,8 +448,9 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
             q.finish();
         }
         const qint64 now = m_clock.nowMs();
-        q.prepare(QStringLiteral("UPDATE leads SET assignee_id = ?, assignee_v = assignee_v + 1, version = version + 1, "
-                                 "updated_at = ?, last_activity_at = ?, change_seq = ? WHERE id = ?"));
+        q.prepare(QStringLiteral(
+            "UPDATE leads SET assignee_id = ?, assignee_v = assignee_v + 1, version = version + 1, "
+            "updated_at = ?, last_activity_at = ?, change_seq = ? WHERE id = ?"));
         q.addBindValue(textOrNull(assigneeId.value()));
         q.addBindValue(now);
         q.addBindValue(now);
@@ -435,11 +458,13 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
         q.addBindValue(l.id);
         if (!q.exec())
             return dbError(q, tr("assigning the lead"));
-        const QJsonObject data{{QStringLiteral("from"), l.assigneeId},
-                               {QStringLiteral("fromName"), l.assigneeName},
-                               {QStringLiteral("to"), assigneeId.value()},
-                               {QStringLiteral("toName"), assigneeName}};
-        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::Assignment), {}, data, now, seq); !w)
+        const QJsonObject data {{QStringLiteral("from"), l.assigneeId},
+                                {QStringLiteral("fromName"), l.assigneeName},
+                                {QStringLiteral("to"), assigneeId.value()},
+                                {QStringLiteral("toName"), assigneeName}};
+        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::Assignment), {}, data,
+                                      now, seq);
+            !w)
             return w.error();
         Applied a;
         a.leadId = l.id;
@@ -452,7 +477,8 @@ Result<MutationProcessor::Applied> MutationProcessor::qualify(const Actor &actor
 {
     FieldReader in(args, kMaxText);
     const auto leadId = in.string(QStringLiteral("leadId"), FieldReader::Need::Required, 64);
-    const auto score = in.integer(QStringLiteral("score"), FieldReader::Need::Required, -1'000'000, 1'000'000);
+    const auto score
+        = in.integer(QStringLiteral("score"), FieldReader::Need::Required, -1'000'000, 1'000'000);
     if (auto done = in.finish(); !done)
         return done.error();
     return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
@@ -461,7 +487,8 @@ Result<MutationProcessor::Applied> MutationProcessor::qualify(const Actor &actor
         if (!current)
             return current.error();
         const Lead &l = current.value().lead;
-        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::Qualify); !access)
+        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::Qualify);
+            !access)
             return access.error();
         const QDateTime now = m_clock.now();
         auto next = Qualification::applyManual(l.qualification, l.status, int(*score), actor.userId, now);
@@ -473,9 +500,10 @@ Result<MutationProcessor::Applied> MutationProcessor::qualify(const Actor &actor
         const Qualification &qn = next.value();
         QSqlQuery q(m_db.connection());
         // Score is last-writer-wins in server order; the previous value stays in the timeline.
-        q.prepare(QStringLiteral("UPDATE leads SET manual_score = ?, score = ?, qualification_method = ?, "
-                                 "qualified_by = ?, qualified_at = ?, score_v = score_v + 1, version = version + 1, "
-                                 "updated_at = ?, last_activity_at = ?, change_seq = ? WHERE id = ?"));
+        q.prepare(QStringLiteral(
+            "UPDATE leads SET manual_score = ?, score = ?, qualification_method = ?, "
+            "qualified_by = ?, qualified_at = ?, score_v = score_v + 1, version = version + 1, "
+            "updated_at = ?, last_activity_at = ?, change_seq = ? WHERE id = ?"));
         q.addBindValue(intOrNull(qn.manualScore));
         q.addBindValue(intOrNull(qn.effectiveScore()));
         q.addBindValue(qualificationMethodId(qn.method));
@@ -487,11 +515,12 @@ Result<MutationProcessor::Applied> MutationProcessor::qualify(const Actor &actor
         q.addBindValue(l.id);
         if (!q.exec())
             return dbError(q, tr("saving the score"));
-        const QJsonObject data{{QStringLiteral("score"), int(*score)},
-                               {QStringLiteral("method"), QStringLiteral("manual")},
-                               {QStringLiteral("previous"), l.qualification.manualScore ? *l.qualification.manualScore : -1}};
-        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::Qualification), {}, data,
-                                      now.toMSecsSinceEpoch(), seq);
+        const QJsonObject data {
+            {QStringLiteral("score"), int(*score)},
+            {QStringLiteral("method"), QStringLiteral("manual")},
+            {QStringLiteral("previous"), l.qualification.manualScore ? *l.qualification.manualScore : -1}};
+        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::Qualification), {},
+                                      data, now.toMSecsSinceEpoch(), seq);
             !w)
             return w.error();
         Applied a;
@@ -521,20 +550,22 @@ Result<MutationProcessor::Applied> MutationProcessor::addNote(const Actor &actor
         if (!current)
             return current.error();
         const Lead &l = current.value().lead;
-        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::AddNote); !access)
+        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::AddNote);
+            !access)
             return access.error();
         const qint64 now = m_clock.nowMs();
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("UPDATE leads SET version = version + 1, updated_at = ?, last_activity_at = ?, "
-                                 "change_seq = ? WHERE id = ?"));
+        q.prepare(
+            QStringLiteral("UPDATE leads SET version = version + 1, updated_at = ?, last_activity_at = ?, "
+                           "change_seq = ? WHERE id = ?"));
         q.addBindValue(now);
         q.addBindValue(now);
         q.addBindValue(seq);
         q.addBindValue(l.id);
         if (!q.exec())
             return dbError(q, tr("saving the note"));
-        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::Note), note, {}, now, seq,
-                                      noteId.value());
+        if (auto w = writeInteraction(actor, l.id, interactionKindId(InteractionKind::Note), note, {}, now,
+                                      seq, noteId.value());
             !w)
             return w.error();
         Applied a;
@@ -566,7 +597,9 @@ Result<MutationProcessor::Applied> MutationProcessor::setFollowUp(const Actor &a
         if (!current)
             return current.error();
         const Lead &l = current.value().lead;
-        if (auto access = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::SetFollowUp); !access)
+        if (auto access
+            = checkLeadAccess(m_settings.permissions(), actor, l.assigneeId, Permission::SetFollowUp);
+            !access)
             return access.error();
         if (at.isValid()) {
             if (auto rule = Pipeline::checkFollowUp(l.status); !rule)
@@ -576,7 +609,8 @@ Result<MutationProcessor::Applied> MutationProcessor::setFollowUp(const Actor &a
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("UPDATE leads SET follow_up_at = ?, version = version + 1, updated_at = ?, "
                                  "change_seq = ? WHERE id = ?"));
-        q.addBindValue(at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong)));
+        q.addBindValue(at.isValid() ? QVariant(at.toMSecsSinceEpoch())
+                                    : QVariant(QMetaType(QMetaType::LongLong)));
         q.addBindValue(now);
         q.addBindValue(seq);
         q.addBindValue(l.id);

@@ -18,11 +18,9 @@ class SettingsStore;
 // lead.setFollowUp) — after checking it with core/domain for the acting user. Each runs in
 // one transaction stamped with the next change number; the REST lead actions and the sync
 // push both come through here.
-class MutationProcessor
-{
+class MutationProcessor {
 public:
-    struct Applied
-    {
+    struct Applied {
         QString leadId;
         qint64 seq = 0;
         bool created = false;

@@ -66,8 +66,9 @@ Result<qint64> SampleImport::run(ServerDatabase &db, qint64 leads)
             return dbError(taken, QStringLiteral("checking sample users"));
         const QString username = taken.next() ? select.value(1).toString() + QStringLiteral("-sample")
                                               : select.value(1).toString();
-        insert.prepare(QStringLiteral("INSERT INTO users (id, username, display_name, role, active, password_hash, "
-                                      "created_at, updated_at, change_seq) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)"));
+        insert.prepare(
+            QStringLiteral("INSERT INTO users (id, username, display_name, role, active, password_hash, "
+                           "created_at, updated_at, change_seq) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)"));
         insert.addBindValue(select.value(0));
         insert.addBindValue(username);
         insert.addBindValue(select.value(2));
@@ -82,21 +83,27 @@ Result<qint64> SampleImport::run(ServerDatabase &db, qint64 leads)
 
     if (!select.exec(QStringLiteral("SELECT id, phone, email, display_name, created_at FROM contacts")))
         return dbError(select, QStringLiteral("reading sample contacts"));
-    insert.prepare(QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at, change_seq) "
-                                  "VALUES (?, ?, ?, ?, ?, ?)"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at, change_seq) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"));
     if (auto c = copyRows(select, insert, tx.seq(), nullptr); !c)
         return c.error();
 
     if (!select.exec(QStringLiteral(
             "SELECT id, contact_id, name, company, phone, email, source, source_detail, campaign, status, "
-            "status_rank, is_final, lost_reason, assignee_id, ai_score, manual_score, score, qualification_method, "
-            "qualified_by, qualified_at, follow_up_at, created_at, updated_at, last_activity_at, status_version "
+            "status_rank, is_final, lost_reason, assignee_id, ai_score, manual_score, score, "
+            "qualification_method, "
+            "qualified_by, qualified_at, follow_up_at, created_at, updated_at, last_activity_at, "
+            "status_version "
             "FROM leads")))
         return dbError(select, QStringLiteral("reading sample leads"));
     insert.prepare(QStringLiteral(
-        "INSERT INTO leads (id, contact_id, name, company, phone, email, source, source_detail, campaign, status, "
-        "status_rank, is_final, lost_reason, assignee_id, ai_score, manual_score, score, qualification_method, "
-        "qualified_by, qualified_at, follow_up_at, created_at, updated_at, last_activity_at, status_v, change_seq) "
+        "INSERT INTO leads (id, contact_id, name, company, phone, email, source, source_detail, campaign, "
+        "status, "
+        "status_rank, is_final, lost_reason, assignee_id, ai_score, manual_score, score, "
+        "qualification_method, "
+        "qualified_by, qualified_at, follow_up_at, created_at, updated_at, last_activity_at, status_v, "
+        "change_seq) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     qint64 count = 0;
     if (auto c = copyRows(select, insert, tx.seq(), &count); !c)
@@ -105,8 +112,9 @@ Result<qint64> SampleImport::run(ServerDatabase &db, qint64 leads)
     if (!select.exec(QStringLiteral(
             "SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data FROM interactions")))
         return dbError(select, QStringLiteral("reading sample interactions"));
-    insert.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
-                                  "body, data, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(
+        QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
+                       "body, data, change_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     if (auto c = copyRows(select, insert, tx.seq(), nullptr); !c)
         return c.error();
     select.finish();

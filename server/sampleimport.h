@@ -10,8 +10,7 @@ class ServerDatabase;
 // Fills an empty server database with the client's deterministic sample workspace (the
 // same team, leads and timelines as the desktop's sample data). The sample team cannot
 // sign in until an admin sets their passwords.
-class SampleImport
-{
+class SampleImport {
 public:
     static Result<qint64> run(ServerDatabase &db, qint64 leads);
 };

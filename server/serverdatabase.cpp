@@ -62,7 +62,8 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString &url)
     if (url.startsWith(QLatin1String("sqlite:"))) {
         const QString path = url.mid(7);
         if (path.isEmpty())
-            return Error(ErrorCode::InvalidInput, tr("--db sqlite: needs a file path, e.g. sqlite:/var/lib/leads/server.sqlite"));
+            return Error(ErrorCode::InvalidInput,
+                         tr("--db sqlite: needs a file path, e.g. sqlite:/var/lib/leads/server.sqlite"));
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
             return Error(ErrorCode::Storage, tr("The Qt SQLite driver (QSQLITE) is not installed."));
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -72,14 +73,15 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString &url)
         if (!db.open())
             return Error(ErrorCode::Storage, tr("Cannot open the database: %1").arg(db.lastError().text()));
         QSqlQuery q(db);
-        const char *pragmas[] = {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
-                                 "PRAGMA foreign_keys = ON"};
+        const char *pragmas[]
+            = {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON"};
         for (const char *p : pragmas) {
             if (!q.exec(QLatin1String(p)))
                 return Error(ErrorCode::NotADatabase,
                              tr("The file is not a Leads server database: %1").arg(q.lastError().text()));
         }
-    } else if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
+    } else if (url.startsWith(QLatin1String("postgresql://"))
+               || url.startsWith(QLatin1String("postgres://"))) {
         if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
             return Error(ErrorCode::Storage,
                          tr("The Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql."));
@@ -96,10 +98,12 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const QString &url)
         db.setDatabaseName(u.path().mid(1));
         result.reset(new ServerDatabase(name, Backend::Postgres));
         if (!db.open())
-            return Error(ErrorCode::Storage, tr("Cannot connect to PostgreSQL: %1").arg(db.lastError().text()));
+            return Error(ErrorCode::Storage,
+                         tr("Cannot connect to PostgreSQL: %1").arg(db.lastError().text()));
     } else {
         return Error(ErrorCode::InvalidInput,
-                     tr("Unknown database \"%1\": use sqlite:PATH or postgresql://user@host/db").arg(url.section(u':', 0, 0)));
+                     tr("Unknown database \"%1\": use sqlite:PATH or postgresql://user@host/db")
+                         .arg(url.section(u':', 0, 0)));
     }
     return result;
 }
@@ -110,7 +114,7 @@ bool ServerDatabase::isTransient(const QSqlQuery &query) const
     if (m_backend == Backend::Postgres) {
         const QString state = e.nativeErrorCode();
         return state == QLatin1String("40001") || state == QLatin1String("40P01")
-               || state == QLatin1String("55P03");
+            || state == QLatin1String("55P03");
     }
     const QString code = e.nativeErrorCode();
     return code == QLatin1String("5") || code == QLatin1String("6"); // SQLITE_BUSY, SQLITE_LOCKED
@@ -134,7 +138,7 @@ Outcome ServerDatabase::migrate()
     return ServerMigrations::apply(*this);
 }
 
-WriteTransaction::WriteTransaction(ServerDatabase &db, Seq seq) : m_db(db), m_seqMode(seq) {}
+WriteTransaction::WriteTransaction(ServerDatabase &db, Seq seq) : m_db(db), m_seqMode(seq) { }
 
 WriteTransaction::~WriteTransaction()
 {

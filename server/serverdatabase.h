@@ -15,8 +15,7 @@ namespace Leads::Server {
 // The server's own database: SQLite (one machine) or PostgreSQL (several server processes)
 // through the same SQL. Everything a request needs lives here, never in process memory, so
 // any server process can answer any request.
-class ServerDatabase
-{
+class ServerDatabase {
 public:
     enum class Backend { Sqlite, Postgres };
 
@@ -51,8 +50,7 @@ Error dbError(const QSqlQuery &query, const QString &what);
 // the sync_state counter row: that row lock serialises writers, so the numbers follow
 // commit order on SQLite and PostgreSQL alike, and every row the transaction touches is
 // stamped with it (change_seq).
-class WriteTransaction
-{
+class WriteTransaction {
 public:
     enum class Seq { Allocate, None };
     explicit WriteTransaction(ServerDatabase &db, Seq seq = Seq::Allocate);

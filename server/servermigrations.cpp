@@ -16,8 +16,7 @@ namespace Leads::Server {
 
 namespace {
 
-struct Migration
-{
+struct Migration {
     int version;
     QStringList statements;
 };

@@ -14,9 +14,8 @@ namespace Leads::Server {
 
 QStringList SettingsStore::defaultLostReasons()
 {
-    return {QStringLiteral("No budget"),  QStringLiteral("Chose a competitor"),
-            QStringLiteral("No response"), QStringLiteral("Not a fit"),
-            QStringLiteral("Bad timing"),  QStringLiteral("Duplicate")};
+    return {QStringLiteral("No budget"), QStringLiteral("Chose a competitor"), QStringLiteral("No response"),
+            QStringLiteral("Not a fit"), QStringLiteral("Bad timing"),         QStringLiteral("Duplicate")};
 }
 
 QString SettingsStore::value(const QString &name, const QString &fallback) const
@@ -75,7 +74,8 @@ int SettingsStore::aiThreshold() const
 
 QJsonObject SettingsStore::sourceRules() const
 {
-    return QJsonDocument::fromJson(value(QStringLiteral("source_rules"), QStringLiteral("{}")).toUtf8()).object();
+    return QJsonDocument::fromJson(value(QStringLiteral("source_rules"), QStringLiteral("{}")).toUtf8())
+        .object();
 }
 
 QString SettingsStore::defaultCountry() const

@@ -14,10 +14,9 @@ class ServerDatabase;
 // Team settings an admin edits: the permission matrix, lost reasons, the AI threshold,
 // source rules and the default country for phone numbers. Read from the database on
 // every use, so every server process sees a change at once.
-class SettingsStore
-{
+class SettingsStore {
 public:
-    explicit SettingsStore(ServerDatabase &db) : m_db(db) {}
+    explicit SettingsStore(ServerDatabase &db) : m_db(db) { }
 
     PermissionMatrix permissions() const;
     QStringList lostReasons() const;

@@ -29,7 +29,9 @@ LEADS_SERVER_SCENARIO(authScenario1, "server refuses to start without any accoun
     CHECK(log.contains("--bootstrap-admin"));
 }
 
-LEADS_SERVER_SCENARIO(authScenario2, "bootstrap admin signs in; wrong passwords and unknown users get the same 401", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario2,
+                      "bootstrap admin signs in; wrong passwords and unknown users get the same 401",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -37,7 +39,8 @@ LEADS_SERVER_SCENARIO(authScenario2, "bootstrap admin signs in; wrong passwords 
     REQUIRE(ok.status == 200);
     CHECK(str(ok, "tokenType") == QStringLiteral("Bearer"));
     CHECK(ok.json.value(QStringLiteral("expiresIn")).toInt() == 900);
-    CHECK(ok.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString() == QStringLiteral("admin"));
+    CHECK(ok.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("role")).toString()
+          == QStringLiteral("admin"));
     CHECK(ok.header("Cache-Control") == "no-store");
 
     const HttpReply me = server.request("GET", QStringLiteral("/v1/me"), {}, str(ok, "accessToken"));
@@ -48,7 +51,8 @@ LEADS_SERVER_SCENARIO(authScenario2, "bootstrap admin signs in; wrong passwords 
     CHECK(wrong.status == 401);
     CHECK(wrong.errorCode() == QStringLiteral("invalid_credentials"));
     CHECK(wrong.hasErrorShape());
-    const HttpReply unknown = server.loginReply(QStringLiteral("nobody"), QStringLiteral("whatever-password"));
+    const HttpReply unknown
+        = server.loginReply(QStringLiteral("nobody"), QStringLiteral("whatever-password"));
     CHECK(unknown.status == 401);
     CHECK(unknown.errorCode() == QStringLiteral("invalid_credentials"));
     CHECK(unknown.json == wrong.json);
@@ -65,7 +69,8 @@ TEST_CASE("passwords are stored with PBKDF2-HMAC-SHA256 at 600,000 iterations by
 
     QString hash;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pbkdf2-check"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("pbkdf2-check"));
         db.setDatabaseName(server.databasePath());
         REQUIRE(db.open());
         QSqlQuery q(db);
@@ -78,7 +83,8 @@ TEST_CASE("passwords are stored with PBKDF2-HMAC-SHA256 at 600,000 iterations by
     CHECK_FALSE(hash.contains(ServerHarness::kAdminPassword));
 }
 
-LEADS_SERVER_SCENARIO(authScenario3, "access tokens expire after 15 minutes and refresh tokens after 30 days", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario3, "access tokens expire after 15 minutes and refresh tokens after 30 days",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -106,13 +112,15 @@ LEADS_SERVER_SCENARIO(authScenario3, "access tokens expire after 15 minutes and 
     CHECK(old.errorCode() == QStringLiteral("token_expired"));
 }
 
-LEADS_SERVER_SCENARIO(authScenario4, "refresh tokens rotate and a reused one ends the session", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario4, "refresh tokens rotate and a reused one ends the session",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
     const HttpReply login = server.loginReply(QStringLiteral("admin"), ServerHarness::kAdminPassword);
     const QString r1 = str(login, "refreshToken");
-    const HttpReply second = server.request("POST", QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), r1}});
+    const HttpReply second
+        = server.request("POST", QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), r1}});
     REQUIRE(second.status == 200);
     const QString r2 = str(second, "refreshToken");
     const QString a2 = str(second, "accessToken");
@@ -120,11 +128,15 @@ LEADS_SERVER_SCENARIO(authScenario4, "refresh tokens rotate and a reused one end
     CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, a2).status == 200);
 
     // r1 comes back (a stolen copy, or a replay): the whole session is revoked.
-    const HttpReply reuse = server.request("POST", QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), r1}});
+    const HttpReply reuse
+        = server.request("POST", QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), r1}});
     CHECK(reuse.status == 401);
     CHECK(reuse.errorCode() == QStringLiteral("refresh_reused"));
-    CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, a2).errorCode() == QStringLiteral("session_revoked"));
-    CHECK(server.request("POST", QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), r2}}).status == 401);
+    CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, a2).errorCode()
+          == QStringLiteral("session_revoked"));
+    CHECK(server.request("POST", QStringLiteral("/v1/auth/refresh"), {{QStringLiteral("refreshToken"), r2}})
+              .status
+          == 401);
 
     // A token that never existed.
     const HttpReply forged = server.request("POST", QStringLiteral("/v1/auth/refresh"),
@@ -133,7 +145,8 @@ LEADS_SERVER_SCENARIO(authScenario4, "refresh tokens rotate and a reused one end
     CHECK(forged.errorCode() == QStringLiteral("invalid_token"));
 }
 
-LEADS_SERVER_SCENARIO(authScenario5, "logout ends one session; sign out everywhere ends all", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario5, "logout ends one session; sign out everywhere ends all",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -143,12 +156,17 @@ LEADS_SERVER_SCENARIO(authScenario5, "logout ends one session; sign out everywhe
     REQUIRE(server.request("POST", QStringLiteral("/v1/auth/logout"), {}, a).status == 200);
     CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, a).status == 401);
     CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, b).status == 200);
-    REQUIRE(server.request("POST", QStringLiteral("/v1/auth/logout"), {{QStringLiteral("everywhere"), true}}, b).status == 200);
+    REQUIRE(
+        server.request("POST", QStringLiteral("/v1/auth/logout"), {{QStringLiteral("everywhere"), true}}, b)
+            .status
+        == 200);
     CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, b).status == 401);
-    CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, c).errorCode() == QStringLiteral("session_revoked"));
+    CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, c).errorCode()
+          == QStringLiteral("session_revoked"));
 }
 
-LEADS_SERVER_SCENARIO(authScenario6, "failed sign-ins slow down, then lock the account for 15 minutes", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario6, "failed sign-ins slow down, then lock the account for 15 minutes",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -157,7 +175,8 @@ LEADS_SERVER_SCENARIO(authScenario6, "failed sign-ins slow down, then lock the a
     const QString good = server.userPassword(QStringLiteral("victim"));
 
     for (int i = 0; i < 3; ++i)
-        CHECK(server.loginReply(QStringLiteral("victim"), QStringLiteral("guess-%1-xxxx").arg(i)).status == 401);
+        CHECK(server.loginReply(QStringLiteral("victim"), QStringLiteral("guess-%1-xxxx").arg(i)).status
+              == 401);
     // Now even the right password must wait.
     const HttpReply slowed = server.loginReply(QStringLiteral("victim"), good);
     CHECK(slowed.status == 429);
@@ -169,14 +188,19 @@ LEADS_SERVER_SCENARIO(authScenario6, "failed sign-ins slow down, then lock the a
     for (int i = 3; i < 10; ++i) {
         offset += 31; // past the longest slow-down wait
         server.setClockOffset(offset);
-        CHECK(server.loginReply(QStringLiteral("victim"), QStringLiteral("guess-%1-xxxx").arg(i)).status == 401);
+        CHECK(server.loginReply(QStringLiteral("victim"), QStringLiteral("guess-%1-xxxx").arg(i)).status
+              == 401);
     }
     offset += 60;
     server.setClockOffset(offset);
     const HttpReply locked = server.loginReply(QStringLiteral("victim"), good);
     CHECK(locked.status == 429);
     CHECK(locked.errorCode() == QStringLiteral("account_locked"));
-    CHECK(locked.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("locked")));
+    CHECK(locked.json.value(QStringLiteral("error"))
+              .toObject()
+              .value(QStringLiteral("message"))
+              .toString()
+              .contains(QStringLiteral("locked")));
     // Other accounts are not locked by it.
     CHECK(server.loginReply(QStringLiteral("admin"), ServerHarness::kAdminPassword).status == 200);
 
@@ -184,18 +208,22 @@ LEADS_SERVER_SCENARIO(authScenario6, "failed sign-ins slow down, then lock the a
     CHECK(server.loginReply(QStringLiteral("victim"), good).status == 200);
 }
 
-LEADS_SERVER_SCENARIO(authScenario7, "many failures from one address slow down that address for every account", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario7,
+                      "many failures from one address slow down that address for every account",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
     for (int i = 0; i < 20; ++i)
-        REQUIRE(server.loginReply(QStringLiteral("ghost%1").arg(i), QStringLiteral("some-password")).status == 401);
+        REQUIRE(server.loginReply(QStringLiteral("ghost%1").arg(i), QStringLiteral("some-password")).status
+                == 401);
     const HttpReply throttled = server.loginReply(QStringLiteral("admin"), ServerHarness::kAdminPassword);
     CHECK(throttled.status == 429);
     CHECK(throttled.header("Retry-After").toInt() >= 1);
 }
 
-LEADS_SERVER_SCENARIO(authScenario8, "deactivating a user revokes their tokens and keeps their leads", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario8, "deactivating a user revokes their tokens and keeps their leads",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -204,27 +232,37 @@ LEADS_SERVER_SCENARIO(authScenario8, "deactivating a user revokes their tokens a
     REQUIRE(!agentId.isEmpty());
     const QString leadId = server.createLead(admin, {{QStringLiteral("assigneeId"), agentId}});
     REQUIRE(!leadId.isEmpty());
-    const QString agent = server.login(QStringLiteral("leaver"), server.userPassword(QStringLiteral("leaver")));
+    const QString agent
+        = server.login(QStringLiteral("leaver"), server.userPassword(QStringLiteral("leaver")));
     REQUIRE(server.request("GET", QStringLiteral("/v1/me"), {}, agent).status == 200);
 
     const HttpReply off = server.request("PATCH", QStringLiteral("/v1/users/") + agentId,
                                          {{QStringLiteral("active"), false}}, admin);
     REQUIRE(off.status == 200);
-    CHECK(off.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("active")).toBool() == false);
+    CHECK(off.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("active")).toBool()
+          == false);
     CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, agent).status == 401);
-    const HttpReply again = server.loginReply(QStringLiteral("leaver"), server.userPassword(QStringLiteral("leaver")));
+    const HttpReply again
+        = server.loginReply(QStringLiteral("leaver"), server.userPassword(QStringLiteral("leaver")));
     CHECK(again.status == 403);
     CHECK(again.errorCode() == QStringLiteral("account_disabled"));
     const HttpReply lead = server.request("GET", QStringLiteral("/v1/leads/") + leadId, {}, admin);
-    CHECK(lead.json.value(QStringLiteral("lead")).toObject().value(QStringLiteral("assigneeId")).toString() == agentId);
+    CHECK(lead.json.value(QStringLiteral("lead")).toObject().value(QStringLiteral("assigneeId")).toString()
+          == agentId);
 
     // The last admin cannot be removed, and nobody deactivates themselves.
     const HttpReply me = server.request("GET", QStringLiteral("/v1/me"), {}, admin);
-    const QString adminId = me.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
-    CHECK(server.request("PATCH", QStringLiteral("/v1/users/") + adminId, {{QStringLiteral("active"), false}}, admin).status == 409);
+    const QString adminId
+        = me.json.value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString();
+    CHECK(server
+              .request("PATCH", QStringLiteral("/v1/users/") + adminId, {{QStringLiteral("active"), false}},
+                       admin)
+              .status
+          == 409);
 }
 
-LEADS_SERVER_SCENARIO(authScenario9, "new accounts follow the password policy and unique names", "[server][auth]")
+LEADS_SERVER_SCENARIO(authScenario9, "new accounts follow the password policy and unique names",
+                      "[server][auth]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -253,15 +291,16 @@ LEADS_SERVER_SCENARIO(authScenario10, "no password or token ever reaches the ser
     ServerHarness server;
     REQUIRE(server.start());
     const HttpReply login = server.loginReply(QStringLiteral("admin"), ServerHarness::kAdminPassword);
-    const HttpReply refreshed = server.request("POST", QStringLiteral("/v1/auth/refresh"),
-                                               {{QStringLiteral("refreshToken"), str(login, "refreshToken")}});
+    const HttpReply refreshed
+        = server.request("POST", QStringLiteral("/v1/auth/refresh"),
+                         {{QStringLiteral("refreshToken"), str(login, "refreshToken")}});
     server.loginReply(QStringLiteral("admin"), QStringLiteral("typo-password-1"));
     server.request("GET", QStringLiteral("/v1/me"), {}, str(refreshed, "accessToken"));
     const QByteArray log = server.stopAndCollectLog();
     REQUIRE(log.contains("/v1/auth/login"));
-    for (const QString &secret : {ServerHarness::kAdminPassword, QStringLiteral("typo-password-1"),
-                                  str(login, "accessToken"), str(login, "refreshToken"),
-                                  str(refreshed, "accessToken"), str(refreshed, "refreshToken")}) {
+    for (const QString &secret :
+         {ServerHarness::kAdminPassword, QStringLiteral("typo-password-1"), str(login, "accessToken"),
+          str(login, "refreshToken"), str(refreshed, "accessToken"), str(refreshed, "refreshToken")}) {
         INFO(secret.toStdString());
         REQUIRE(!secret.isEmpty());
         CHECK_FALSE(log.contains(secret.toUtf8()));

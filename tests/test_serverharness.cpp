@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "test_serverharness.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QCoreApplication>
-#include <QDir>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -45,19 +45,20 @@ bool HttpReply::hasErrorShape() const
 {
     const QJsonObject e = json.value(QStringLiteral("error")).toObject();
     return header("Content-Type").startsWith("application/json") && e.value(QStringLiteral("code")).isString()
-           && !e.value(QStringLiteral("code")).toString().isEmpty() && e.value(QStringLiteral("message")).isString()
-           && !e.value(QStringLiteral("message")).toString().isEmpty();
+        && !e.value(QStringLiteral("code")).toString().isEmpty()
+        && e.value(QStringLiteral("message")).isString()
+        && !e.value(QStringLiteral("message")).toString().isEmpty();
 }
 
 QString uniquePhone()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     return QStringLiteral("+3461%1").arg(1000000 + counter.fetch_add(1), 7, 10, QLatin1Char('0'));
 }
 
-ServerHarness::ServerHarness() : ServerHarness(Options{}) {}
+ServerHarness::ServerHarness() : ServerHarness(Options {}) { }
 
-ServerHarness::ServerHarness(const Options &options) : m_options(options) {}
+ServerHarness::ServerHarness(const Options &options) : m_options(options) { }
 
 ServerHarness::~ServerHarness()
 {
@@ -76,7 +77,8 @@ bool ServerHarness::start()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LEADS_ADMIN_PASSWORD"), kAdminPassword);
     if (m_options.pbkdf2Iterations > 0)
-        env.insert(QStringLiteral("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"), QString::number(m_options.pbkdf2Iterations));
+        env.insert(QStringLiteral("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"),
+                   QString::number(m_options.pbkdf2Iterations));
     else
         env.remove(QStringLiteral("LEADS_SERVER_TEST_PBKDF2_ITERATIONS"));
     if (m_options.testHooks)
@@ -95,7 +97,7 @@ bool ServerHarness::start()
     }
     if (db.isEmpty())
         db = QStringLiteral("sqlite:") + databasePath();
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db};
+    QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), db};
     if (m_options.bootstrap)
         args << QStringLiteral("--bootstrap-admin") << QStringLiteral("admin");
     args << m_options.extraArgs;
@@ -184,9 +186,12 @@ HttpReply ServerHarness::raw(const QByteArray &bytes, int timeoutMs)
                 for (qsizetype i = 1; i < lines.size(); ++i) {
                     const qsizetype colon = lines.at(i).indexOf(':');
                     if (colon > 0)
-                        reply.headers.append({lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
+                        reply.headers.append(
+                            {lines.at(i).left(colon).trimmed(), lines.at(i).mid(colon + 1).trimmed()});
                 }
-                length = reply.header("Content-Length").isEmpty() ? -1 : reply.header("Content-Length").toLongLong();
+                length = reply.header("Content-Length").isEmpty()
+                    ? -1
+                    : reply.header("Content-Length").toLongLong();
             }
         }
         if (headEnd >= 0 && length >= 0 && data.size() >= headEnd + 4 + length)
@@ -223,8 +228,8 @@ HttpReply ServerHarness::request(const QByteArray &method, const QString &path, 
                                  const QString &token)
 {
     const QByteArray payload = body.isEmpty() && (method == "GET" || method == "DELETE")
-                                   ? QByteArray()
-                                   : QJsonDocument(body).toJson(QJsonDocument::Compact);
+        ? QByteArray()
+        : QJsonDocument(body).toJson(QJsonDocument::Compact);
     return requestRaw(method, path, payload, token);
 }
 
@@ -283,12 +288,11 @@ std::vector<ScenarioEntry> &portableScenarios()
 }
 
 namespace {
-struct PgState
-{
+struct PgState {
     bool started = false;
     bool active = false;
     QString why;
-    QString base;          // postgresql://user@host:port/
+    QString base; // postgresql://user@host:port/
     QString adminHost;
     int adminPort = 0;
     QString adminUser;
@@ -308,7 +312,8 @@ QString pgBinDir()
 {
     const QDir root(QStringLiteral("/usr/lib/postgresql"));
     QStringList versions = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+    std::sort(versions.begin(), versions.end(),
+              [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
     for (const QString &v : versions) {
         const QString bin = root.filePath(v + QStringLiteral("/bin"));
         if (QFile::exists(bin + QStringLiteral("/initdb")) && QFile::exists(bin + QStringLiteral("/pg_ctl")))
@@ -323,7 +328,9 @@ int runTool(const QString &program, const QStringList &args, QByteArray *output)
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     if (pg().asPostgresUser)
-        p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
+        p.start(QStringLiteral("runuser"),
+                QStringList {QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program}
+                    + args);
     else
         p.start(program, args);
     if (!p.waitForFinished(60000)) {
@@ -381,18 +388,23 @@ QString startCluster()
     const QString data = s.dir->filePath(QStringLiteral("data"));
     QByteArray out;
     if (runTool(bin + QStringLiteral("/initdb"),
-                {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("leads"), QStringLiteral("--auth=trust"),
-                 QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--no-sync")},
-                &out) != 0)
+                {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("leads"),
+                 QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+                 QStringLiteral("--no-sync")},
+                &out)
+        != 0)
         return QStringLiteral("initdb failed: ") + QString::fromLocal8Bit(out.right(300));
     s.pgCtl = bin + QStringLiteral("/pg_ctl");
     const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
                                            "-c synchronous_commit=off -c full_page_writes=off")
                                 .arg(port)
                                 .arg(s.dir->path());
-    if (runTool(s.pgCtl, {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
-                          s.dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("start")},
-                &out) != 0)
+    if (runTool(s.pgCtl,
+                {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
+                 s.dir->filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
+                 QStringLiteral("start")},
+                &out)
+        != 0)
         return QStringLiteral("pg_ctl start failed: ") + QString::fromLocal8Bit(out.right(300));
     s.started = true;
     s.adminHost = QStringLiteral("127.0.0.1");
@@ -413,7 +425,8 @@ QString PostgresBackend::activate()
     if (qEnvironmentVariableIntValue("LEADS_TEST_NO_POSTGRES") == 1)
         return s.why = QStringLiteral("LEADS_TEST_NO_POSTGRES=1");
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return s.why = QStringLiteral("the Qt PostgreSQL driver is not installed (libqt6sql6-psql; ./dev deps installs it)");
+        return s.why = QStringLiteral(
+                   "the Qt PostgreSQL driver is not installed (libqt6sql6-psql; ./dev deps installs it)");
     if (!s.started) {
         const QString external = qEnvironmentVariable("LEADS_TEST_PG_URL");
         if (!external.isEmpty()) {
@@ -427,7 +440,8 @@ QString PostgresBackend::activate()
         }
     }
     if (!adminConnection().isOpen())
-        return s.why = QStringLiteral("cannot connect to PostgreSQL: ") + adminConnection().lastError().text();
+        return s.why
+            = QStringLiteral("cannot connect to PostgreSQL: ") + adminConnection().lastError().text();
     s.active = true;
     return {};
 }
@@ -449,7 +463,8 @@ QString PostgresBackend::baseUrl()
 
 QString PostgresBackend::createDatabase()
 {
-    const QString name = QStringLiteral("leads_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++pg().counter);
+    const QString name
+        = QStringLiteral("leads_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++pg().counter);
     QSqlQuery q(adminConnection());
     if (!q.exec(QStringLiteral("CREATE DATABASE %1").arg(name)))
         return {};
@@ -475,8 +490,9 @@ void PostgresBackend::shutdown()
         QSqlDatabase::removeDatabase(QStringLiteral("leads-test-pg-admin"));
     if (s.started) {
         // Stops the cluster this process started, through its own data directory's pid file.
-        runTool(s.pgCtl, {QStringLiteral("-D"), s.dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
-                          QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
+        runTool(s.pgCtl,
+                {QStringLiteral("-D"), s.dir->filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                 QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")},
                 nullptr);
         s.started = false;
     }

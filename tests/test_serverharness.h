@@ -16,8 +16,7 @@
 namespace LeadsTest {
 
 // One HTTP answer as the test client saw it.
-struct HttpReply
-{
+struct HttpReply {
     int status = 0; // 0: no answer (connection closed or timed out)
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
@@ -32,18 +31,16 @@ struct HttpReply
 
 // A real leads-server process on 127.0.0.1 with a random port and a temporary SQLite
 // database, stopped by its own pid when the harness goes away.
-class ServerHarness
-{
+class ServerHarness {
 public:
     static inline const QString kAdminPassword = QStringLiteral("admin-password-1");
 
-    struct Options
-    {
+    struct Options {
         bool bootstrap = true;
         bool testHooks = true;
         int pbkdf2Iterations = 1000; // 0: the production default
         QStringList extraArgs;
-        QString dbUrl;               // empty: a temporary SQLite file
+        QString dbUrl; // empty: a temporary SQLite file
     };
 
     ServerHarness();
@@ -65,8 +62,7 @@ public:
     HttpReply request(const QByteArray &method, const QString &path, const QJsonObject &body = {},
                       const QString &token = {});
     HttpReply requestRaw(const QByteArray &method, const QString &path, const QByteArray &body,
-                         const QString &token = {},
-                         const QList<QPair<QByteArray, QByteArray>> &headers = {});
+                         const QString &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     // Writes bytes as they are and reads until the server answers or closes.
     HttpReply raw(const QByteArray &bytes, int timeoutMs = 5000);
 
@@ -95,8 +91,7 @@ QString uniquePhone();
 // A throwaway PostgreSQL cluster in a temporary directory (initdb + pg_ctl, run as the
 // postgres user when the tests run as root), or the server named by LEADS_TEST_PG_URL.
 // While active, every ServerHarness without an explicit --db gets a fresh database on it.
-class PostgresBackend
-{
+class PostgresBackend {
 public:
     // Starts (once) and returns an empty string, or says why PostgreSQL is unavailable.
     static QString activate();
@@ -112,26 +107,24 @@ public:
 // Server scenarios that run on SQLite as their own test case and again, all together,
 // on PostgreSQL (test_server_postgres.cpp).
 using Scenario = void (*)();
-struct ScenarioEntry
-{
+struct ScenarioEntry {
     const char *name;
     Scenario run;
 };
 std::vector<ScenarioEntry> &portableScenarios();
-struct ScenarioRegistrar
-{
+struct ScenarioRegistrar {
     ScenarioRegistrar(const char *name, Scenario run) { portableScenarios().push_back({name, run}); }
 };
 
 } // namespace LeadsTest
 
-#define LEADS_SERVER_SCENARIO(fn, name, tags)                                  \
-    static void fn();                                                         \
-    static const LeadsTest::ScenarioRegistrar fn##Registrar(name, &fn);       \
-    TEST_CASE(name, tags)                                                     \
-    {                                                                         \
-        fn();                                                                 \
-    }                                                                         \
+#define LEADS_SERVER_SCENARIO(fn, name, tags)                                                                \
+    static void fn();                                                                                        \
+    static const LeadsTest::ScenarioRegistrar fn##Registrar(name, &fn);                                      \
+    TEST_CASE(name, tags)                                                                                    \
+    {                                                                                                        \
+        fn();                                                                                                \
+    }                                                                                                        \
     static void fn()
 
 namespace LeadsTest {

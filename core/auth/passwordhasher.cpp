@@ -15,12 +15,12 @@ constexpr int kMaxIterations = 10000000;
 
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt,
-                                              iterations, PasswordHasher::kKeyBytes);
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations,
+                                              PasswordHasher::kKeyBytes);
 }
 } // namespace
 
-PasswordHasher::PasswordHasher(int iterations) : m_iterations(qBound(1, iterations, kMaxIterations)) {}
+PasswordHasher::PasswordHasher(int iterations) : m_iterations(qBound(1, iterations, kMaxIterations)) { }
 
 QString PasswordHasher::hash(const QString &password) const
 {
@@ -28,8 +28,8 @@ QString PasswordHasher::hash(const QString &password) const
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()),
                                           kSaltBytes / int(sizeof(quint32)));
     const QByteArray key = derive(password, salt, m_iterations);
-    return kScheme + u'$' + QString::number(m_iterations) + u'$' + QString::fromLatin1(salt.toBase64())
-           + u'$' + QString::fromLatin1(key.toBase64());
+    return kScheme + u'$' + QString::number(m_iterations) + u'$' + QString::fromLatin1(salt.toBase64()) + u'$'
+        + QString::fromLatin1(key.toBase64());
 }
 
 int PasswordHasher::iterationsOf(const QString &encoded)

@@ -9,8 +9,7 @@ namespace Leads {
 // Password storage: PBKDF2-HMAC-SHA256 with a per-password random salt, encoded as
 // "pbkdf2-sha256$<iterations>$<base64 salt>$<base64 key>" so that the iteration count can
 // rise later without invalidating stored passwords.
-class PasswordHasher
-{
+class PasswordHasher {
 public:
     // OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
     static constexpr int kDefaultIterations = 600000;

@@ -8,8 +8,7 @@
 namespace Leads {
 
 // What a password must be, told to people the same way by the client and the server.
-class PasswordPolicy
-{
+class PasswordPolicy {
 public:
     static constexpr int kMinLength = 10;
     // Long enough for any passphrase, short enough that hashing it stays cheap.
