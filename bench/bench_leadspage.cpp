@@ -225,6 +225,8 @@ std::map<QString, double> runChild(const QString &mode, const QString &path, int
     child.waitForFinished(-1);
     std::map<QString, double> values;
     for (const QByteArray &line : child.readAllStandardOutput().split('\n')) {
+        if (!line.isEmpty())
+            std::printf("  [%s] %s\n", qPrintable(mode), line.constData());
         const int eq = line.indexOf('=');
         if (eq > 0)
             values[QString::fromUtf8(line.left(eq))] = line.mid(eq + 1).toDouble();

@@ -106,14 +106,11 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
         b->setMenu(menu);
     }
     {
-        QToolButton *b = addButton(QStringLiteral("created"), tr("Created"));
-        m_createdMenu = dateMenu(&LeadFilter::created);
-        b->setMenu(m_createdMenu);
-    }
-    {
-        QToolButton *b = addButton(QStringLiteral("activity"), tr("Activity"));
-        m_activityMenu = dateMenu(&LeadFilter::lastActivity);
-        b->setMenu(m_activityMenu);
+        QToolButton *b = addButton(QStringLiteral("dates"), tr("Dates"));
+        auto *menu = new QMenu(b);
+        m_createdGroup = addDateSection(menu, tr("Created"), &LeadFilter::created);
+        m_activityGroup = addDateSection(menu, tr("Last activity"), &LeadFilter::lastActivity);
+        b->setMenu(menu);
     }
     {
         QToolButton *b = addButton(QStringLiteral("state"), tr("State"));
@@ -146,6 +143,8 @@ QToolButton *FilterBar::addButton(const QString &name, const QString &text)
     b->setObjectName(name);
     b->setText(text);
     b->setProperty("baseText", text);
+    b->setProperty("filter", true);
+    b->setProperty("active", false);
     b->setPopupMode(QToolButton::InstantPopup);
     b->setToolButtonStyle(Qt::ToolButtonTextOnly);
     b->setAutoRaise(false);
@@ -233,9 +232,9 @@ void FilterBar::fillStatusList()
     m_syncing = false;
 }
 
-QMenu *FilterBar::dateMenu(LeadFilter::DateRange LeadFilter::*member)
+QActionGroup *FilterBar::addDateSection(QMenu *menu, const QString &title, LeadFilter::DateRange LeadFilter::*member)
 {
-    auto *menu = new QMenu(this);
+    menu->addSection(title);
     auto *group = new QActionGroup(menu);
     for (auto preset : {LeadFilter::DatePreset::Any, LeadFilter::DatePreset::Today,
                         LeadFilter::DatePreset::Last7Days, LeadFilter::DatePreset::Last30Days,
@@ -249,7 +248,7 @@ QMenu *FilterBar::dateMenu(LeadFilter::DateRange LeadFilter::*member)
             emitChanged();
         });
     }
-    return menu;
+    return group;
 }
 
 void FilterBar::setUsers(const QList<UserInfo> &users)
@@ -303,13 +302,13 @@ void FilterBar::syncWidgets()
     setChecked(m_sourceList, m_filter.sources);
     m_minScore->setValue(m_filter.minScore.value_or(0));
     m_maxScore->setValue(m_filter.maxScore.value_or(100));
-    auto checkPreset = [](QMenu *menu, int value) {
-        for (QAction *a : menu->actions())
+    auto checkPreset = [](const QList<QAction *> &actions, int value) {
+        for (QAction *a : actions)
             a->setChecked(a->data().toInt() == value);
     };
-    checkPreset(m_createdMenu, static_cast<int>(m_filter.created.preset));
-    checkPreset(m_activityMenu, static_cast<int>(m_filter.lastActivity.preset));
-    checkPreset(m_stateMenu, static_cast<int>(m_filter.finality));
+    checkPreset(m_createdGroup->actions(), static_cast<int>(m_filter.created.preset));
+    checkPreset(m_activityGroup->actions(), static_cast<int>(m_filter.lastActivity.preset));
+    checkPreset(m_stateMenu->actions(), static_cast<int>(m_filter.finality));
     m_syncing = false;
     updateButtonTexts();
 }
@@ -319,17 +318,19 @@ void FilterBar::updateButtonTexts()
     auto mark = [this](const QString &name, int count) {
         QToolButton *b = button(name);
         const QString base = b->property("baseText").toString();
-        b->setText(count > 0 ? QStringLiteral("%1 · %2").arg(base).arg(count) : base);
-        QFont f = font();
-        f.setWeight(count > 0 ? QFont::DemiBold : QFont::Normal);
-        b->setFont(f);
+        b->setText((count > 0 ? QStringLiteral("%1 · %2").arg(base).arg(count) : base) + QStringLiteral("  \u25BE"));
+        if (b->property("active").toBool() != (count > 0)) {
+            b->setProperty("active", count > 0);
+            // Dynamic properties only restyle after a repolish.
+            b->style()->unpolish(b);
+            b->style()->polish(b);
+        }
     };
     mark(QStringLiteral("status"), int(m_filter.statuses.size()));
     mark(QStringLiteral("assignee"), int(m_filter.assignees.size()));
     mark(QStringLiteral("source"), int(m_filter.sources.size()));
     mark(QStringLiteral("score"), (m_filter.minScore || m_filter.maxScore) ? 1 : 0);
-    mark(QStringLiteral("created"), m_filter.created.isActive() ? 1 : 0);
-    mark(QStringLiteral("activity"), m_filter.lastActivity.isActive() ? 1 : 0);
+    mark(QStringLiteral("dates"), (m_filter.created.isActive() ? 1 : 0) + (m_filter.lastActivity.isActive() ? 1 : 0));
     mark(QStringLiteral("state"), m_filter.finality != LeadFilter::Finality::Any ? 1 : 0);
 }
 

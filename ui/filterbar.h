@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QActionGroup;
 class QListWidget;
 class QMenu;
 class QSpinBox;
@@ -44,7 +45,7 @@ private:
     void syncWidgets();
     void updateButtonTexts();
     void emitChanged();
-    QMenu *dateMenu(LeadFilter::DateRange LeadFilter::*member);
+    QActionGroup *addDateSection(QMenu *menu, const QString &title, LeadFilter::DateRange LeadFilter::*member);
 
     LeadFilter m_filter;
     bool m_syncing = false;
@@ -53,8 +54,8 @@ private:
     QListWidget *m_sourceList = nullptr;
     QSpinBox *m_minScore = nullptr;
     QSpinBox *m_maxScore = nullptr;
-    QMenu *m_createdMenu = nullptr;
-    QMenu *m_activityMenu = nullptr;
+    QActionGroup *m_createdGroup = nullptr;
+    QActionGroup *m_activityGroup = nullptr;
     QMenu *m_stateMenu = nullptr;
     QList<QToolButton *> m_buttons;
 };

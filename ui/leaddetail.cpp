@@ -45,7 +45,9 @@ QLabel *valueLabel(QWidget *parent)
 {
     auto *l = new QLabel(parent);
     l->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    l->setWordWrap(true);
+    // Long e-mail addresses must not widen the pane; the full text is in the tooltip.
+    l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    l->setMinimumWidth(40);
     return l;
 }
 
@@ -103,6 +105,7 @@ void LeadDetail::build()
     nf.setWeight(QFont::DemiBold);
     m_name->setFont(nf);
     m_name->setWordWrap(true);
+    m_name->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(m_name);
     m_company = new QLabel(m_content);
@@ -117,7 +120,8 @@ void LeadDetail::build()
     statusRow->addStretch(1);
     m_moveButton = new QToolButton(m_content);
     m_moveButton->setObjectName(QStringLiteral("moveStatus"));
-    m_moveButton->setText(tr("Move to"));
+    m_moveButton->setText(tr("Move to") + QStringLiteral("  \u25BE"));
+    m_moveButton->setProperty("filter", true);
     m_moveButton->setPopupMode(QToolButton::InstantPopup);
     m_moveButton->setMenu(new QMenu(m_moveButton));
     m_moveButton->setFocusPolicy(Qt::StrongFocus);
@@ -164,6 +168,8 @@ void LeadDetail::build()
     ah->setContentsMargins(0, 0, 0, 0);
     m_assignee = new QComboBox(assigneeBox);
     m_assignee->setObjectName(QStringLiteral("assignee"));
+    m_assignee->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_assignee->setMinimumContentsLength(12);
     m_assigneeLabel = valueLabel(assigneeBox);
     ah->addWidget(m_assignee, 1);
     ah->addWidget(m_assigneeLabel, 1);
@@ -178,13 +184,14 @@ void LeadDetail::build()
     m_manualScore = new QSpinBox(scoreBox);
     m_manualScore->setObjectName(QStringLiteral("manualScore"));
     m_manualScore->setRange(-1, 100);
-    m_manualScore->setSpecialValueText(tr("—"));
+    m_manualScore->setSpecialValueText(tr("Manual —"));
+    m_manualScore->setPrefix(tr("Manual "));
     m_manualScore->setToolTip(tr("Your score (0–100). It replaces the AI's on the lead; the AI score stays beside it."));
     m_setScore = new QPushButton(tr("Set"), scoreBox);
+    m_setScore->setMaximumWidth(m_setScore->fontMetrics().horizontalAdvance(m_setScore->text()) + 28);
     m_scoreLabel = valueLabel(scoreBox);
     sh->addWidget(m_aiScore);
     sh->addSpacing(8);
-    sh->addWidget(new QLabel(tr("Manual"), scoreBox));
     sh->addWidget(m_manualScore);
     sh->addWidget(m_setScore);
     sh->addWidget(m_scoreLabel, 1);
@@ -200,7 +207,11 @@ void LeadDetail::build()
     m_followUp->setCalendarPopup(true);
     m_followUp->setDisplayFormat(QStringLiteral("d MMM yyyy HH:mm"));
     m_setFollowUp = new QPushButton(tr("Set"), followBox);
-    m_clearFollowUp = new QPushButton(tr("Clear"), followBox);
+    m_clearFollowUp = new QPushButton(QStringLiteral("\u2715"), followBox);
+    m_clearFollowUp->setToolTip(tr("Clear the follow-up"));
+    m_clearFollowUp->setAccessibleName(tr("Clear the follow-up"));
+    for (QPushButton *b : {m_setFollowUp, m_clearFollowUp})
+        b->setMaximumWidth(b->fontMetrics().horizontalAdvance(b->text()) + 28);
     m_followUpLabel = valueLabel(followBox);
     fh->addWidget(m_followUp, 1);
     fh->addWidget(m_setFollowUp);
@@ -306,8 +317,9 @@ void LeadDetail::showLead(const Lead &lead)
     }
     m_banner->setVisible(final);
 
-    m_phone->setText(lead.phone.isEmpty() ? tr("—") : lead.phone);
+    m_phone->setText(lead.phone.isEmpty() ? tr("—") : LeadTableModel::displayPhone(lead.phone));
     m_email->setText(lead.email.isEmpty() ? tr("—") : lead.email);
+    m_email->setToolTip(lead.email);
     QString source = Source::label(lead.source);
     if (!lead.campaign.isEmpty())
         source += QStringLiteral(" · ") + lead.campaign;
@@ -335,7 +347,6 @@ void LeadDetail::showLead(const Lead &lead)
     m_manualScore->setValue(q.manualScore.value_or(-1));
     for (QWidget *w : {static_cast<QWidget *>(m_manualScore), static_cast<QWidget *>(m_setScore)})
         w->setVisible(canScore);
-    m_manualScore->parentWidget()->layout()->itemAt(2)->widget()->setVisible(canScore);
     m_scoreLabel->setVisible(!canScore);
     m_scoreLabel->setText(q.manualScore ? tr("Manual %1").arg(*q.manualScore) : QString());
 

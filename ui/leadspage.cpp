@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "filterbar.h"
 #include "filterchips.h"
+#include "leadcounter.h"
 #include "leadsui.h"
 #include "leadtablemodel.h"
 #include "newleaddialog.h"
@@ -64,6 +65,11 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
 {
     setObjectName(QStringLiteral("leadsPage"));
     m_model = new LeadTableModel(service.database(), clock, this);
+    m_counter = new LeadCounter(service.database(), this);
+    connect(m_counter, &LeadCounter::counted, this, &LeadsPage::countArrived);
+    connect(m_counter, &LeadCounter::failed, this, [this](const QString &, const QString &message) {
+        qCWarning(lcUi) << "counting leads failed:" << message;
+    });
     m_model->setMe(service.actor().userId);
 
     auto *outer = new QVBoxLayout(this);
@@ -87,7 +93,7 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     m_search->setPlaceholderText(tr("Search name, company, phone, e-mail, notes…  (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(searchIcon(palette()), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(280);
+    m_search->setMinimumWidth(200);
     m_search->setMinimumHeight(30);
     searchRow->addWidget(m_search, 1);
     m_filterBar = new FilterBar(main);
@@ -160,7 +166,7 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setMinimumSectionSize(48);
     header->setFixedHeight(kRowHeight);
-    const std::array<int, LeadTableModel::kColumnCount> widths = {190, 160, 150, 100, 128, 112, 124, 112, 112, 100};
+    const std::array<int, LeadTableModel::kColumnCount> widths = {160, 150, 128, 92, 130, 100, 118, 94, 100, 96};
     for (int c = 0; c < LeadTableModel::kColumnCount; ++c)
         header->resizeSection(c, widths[size_t(c)]);
     header->setSortIndicator(int(Column::LastActivity), Qt::DescendingOrder);
@@ -207,7 +213,7 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
 
     m_detail = new LeadDetail(service, clock, m_splitter);
     m_detail->setObjectName(QStringLiteral("leadDetail"));
-    m_detail->setMinimumWidth(300);
+    m_detail->setMinimumWidth(280);
     m_splitter->addWidget(main);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 1);
@@ -382,29 +388,52 @@ void LeadsPage::reselect(const std::function<void()> &select)
 
 void LeadsPage::updateCounts(bool total)
 {
-    const QSqlDatabase db = m_service.database().connection();
-    if (total || m_total == 0) {
-        auto t = LeadQuery::count(db, {});
-        m_total = t ? t.value() : 0;
-    }
+    // Counts arrive from LeadCounter (a worker thread for database files): the rows are
+    // on screen before a COUNT(*) over a million leads has finished.
+    if (total || m_total < 0)
+        m_counter->request(QStringLiteral("total"), {});
     const QString where = m_model->whereClause();
     if (where.isEmpty()) {
+        m_shownPending = false;
         m_shown = m_total;
     } else {
-        auto s = LeadQuery::count(db, where);
-        m_shown = s ? s.value() : m_model->rowCount();
+        m_shownPending = true;
+        m_counter->request(QStringLiteral("shown"), where);
     }
+    showCounts();
+}
+
+void LeadsPage::countArrived(const QString &key, const QString &where, qint64 count)
+{
+    if (key == u"total") {
+        m_total = count;
+        if (m_model->whereClause().isEmpty())
+            m_shown = count;
+    } else if (where == m_model->whereClause()) {
+        m_shown = count;
+        m_shownPending = false;
+    }
+    showCounts();
+}
+
+void LeadsPage::showCounts()
+{
     m_counts->setText(countsText());
     updateState();
-    Q_EMIT countsChanged(m_total, m_shown);
+    if (m_total >= 0 && !m_shownPending)
+        Q_EMIT countsChanged(m_total, m_shown);
 }
 
 QString LeadsPage::countsText() const
 {
     const QLocale locale;
+    if (m_total < 0)
+        return tr("Counting…");
     const QString total = tr("%1 leads").arg(locale.toString(m_total));
     if (m_model->whereClause().isEmpty())
         return total;
+    if (m_shownPending)
+        return tr("%1 · counting…").arg(total);
     return tr("%1 · %2 shown").arg(total, locale.toString(m_shown));
 }
 
@@ -412,12 +441,13 @@ void LeadsPage::updateState()
 {
     if (m_model->lastError().isValid())
         return;
-    if (m_total == 0)
-        m_state = State::NoLeads;
-    else if (m_model->rowCount() == 0)
-        m_state = State::NoResults;
-    else
+    // From the rows themselves, so the state never waits for a count.
+    if (m_model->rowCount() > 0)
         m_state = State::Table;
+    else if (m_model->whereClause().isEmpty())
+        m_state = State::NoLeads;
+    else
+        m_state = State::NoResults;
     m_stack->setCurrentIndex(static_cast<int>(m_state));
 }
 

@@ -20,6 +20,7 @@ namespace Leads {
 class Clock;
 class FilterBar;
 class FilterChips;
+class LeadCounter;
 class LeadService;
 class LeadTableModel;
 
@@ -54,6 +55,7 @@ public:
     void selectLead(const QString &leadId);
     QString currentLeadId() const;
     QStringList selectedLeadIds() const;
+    // -1 while the first count is running.
     qint64 totalCount() const { return m_total; }
     qint64 shownCount() const { return m_shown; }
     QString countsText() const;
@@ -88,6 +90,8 @@ private:
     void applyFilter(const LeadFilter &filter);
     void reselect(const std::function<void()> &select);
     void updateCounts(bool total);
+    void countArrived(const QString &key, const QString &where, qint64 count);
+    void showCounts();
     void updateState();
     void currentChanged();
     void loadSampleData();
@@ -108,8 +112,10 @@ private:
     QLabel *m_errorText = nullptr;
     QPushButton *m_newLead = nullptr;
     State m_state = State::Table;
-    qint64 m_total = 0;
+    LeadCounter *m_counter = nullptr;
+    qint64 m_total = -1; // unknown until counted
     qint64 m_shown = 0;
+    bool m_shownPending = false;
     QList<UndoEntry> m_undo;
     bool m_undoing = false;
     QByteArray m_splitterState; // applied once the page has its real size

@@ -78,7 +78,9 @@ void LeadTableModel::reloadUsers()
 bool LeadTableModel::setLeadFilter(const LeadFilter &filter)
 {
     m_filter = filter;
-    const QString where = LeadQuery::where(filter, database().driver(), {m_meId, m_clock.now()});
+    const LeadQuery::Context context{m_meId, m_clock.now()};
+    const QString where = LeadQuery::where(filter, database().driver(), context, true);
+    m_countWhere = LeadQuery::where(filter, database().driver(), context, false);
     if (where == this->filter() && query().isActive())
         return true;
     // QSqlTableModel::setFilter re-selects by itself when the model is populated.
@@ -215,6 +217,47 @@ QString LeadTableModel::relativeTime(const QDateTime &at, const QDateTime &now)
     return locale.toString(local.date(), QStringLiteral("d MMM yyyy"));
 }
 
+QString LeadTableModel::displayPhone(const QString &e164)
+{
+    if (!e164.startsWith(u'+') || e164.size() < 8)
+        return e164;
+    const QString digits = e164.mid(1);
+    for (QChar c : digits) {
+        if (!c.isDigit())
+            return e164;
+    }
+    // Calling codes: 1 and 7 are one digit, these are two, the rest three.
+    static const QStringList kTwoDigit = {
+        QStringLiteral("20"), QStringLiteral("27"), QStringLiteral("30"), QStringLiteral("31"), QStringLiteral("32"),
+        QStringLiteral("33"), QStringLiteral("34"), QStringLiteral("36"), QStringLiteral("39"), QStringLiteral("40"),
+        QStringLiteral("41"), QStringLiteral("43"), QStringLiteral("44"), QStringLiteral("45"), QStringLiteral("46"),
+        QStringLiteral("47"), QStringLiteral("48"), QStringLiteral("49"), QStringLiteral("51"), QStringLiteral("52"),
+        QStringLiteral("53"), QStringLiteral("54"), QStringLiteral("55"), QStringLiteral("56"), QStringLiteral("57"),
+        QStringLiteral("58"), QStringLiteral("60"), QStringLiteral("61"), QStringLiteral("62"), QStringLiteral("63"),
+        QStringLiteral("64"), QStringLiteral("65"), QStringLiteral("66"), QStringLiteral("81"), QStringLiteral("82"),
+        QStringLiteral("84"), QStringLiteral("86"), QStringLiteral("90"), QStringLiteral("91"), QStringLiteral("92"),
+        QStringLiteral("93"), QStringLiteral("94"), QStringLiteral("95"), QStringLiteral("98"),
+    };
+    int cc = 3;
+    if (digits.startsWith(u'1') || digits.startsWith(u'7'))
+        cc = 1;
+    else if (kTwoDigit.contains(digits.left(2)))
+        cc = 2;
+    QString national = digits.mid(cc);
+    QStringList groups;
+    int first = national.size() % 3 == 2 ? 2 : 3;
+    if (national.size() % 3 == 1 && national.size() >= 4)
+        first = 3; // ends in a group of four
+    int pos = 0;
+    while (pos < national.size()) {
+        const int left = int(national.size()) - pos;
+        const int take = pos == 0 ? std::min(first, left) : (left == 4 ? 4 : std::min(3, left));
+        groups.append(national.mid(pos, take));
+        pos += take;
+    }
+    return u'+' + digits.left(cc) + u' ' + groups.join(u' ');
+}
+
 QVariant LeadTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -262,9 +305,15 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
         }
         switch (column) {
         case Column::Name:
-        case Column::Contact:
         case Column::Company:
             return field(row, static_cast<Field>(index.column())).toString();
+        case Column::Contact: {
+            const QString phone = field(row, Field::Phone).toString();
+            const QString email = field(row, Field::Email).toString();
+            if (role == Qt::ToolTipRole)
+                return QStringList{phone, email}.filter(QRegularExpression(QStringLiteral("."))).join(u'\n');
+            return phone.isEmpty() ? email : displayPhone(phone);
+        }
         case Column::Source: return Source::label(field(row, Field::Source).toString());
         case Column::Status: {
             const auto s = Status::fromId(field(row, Field::Status).toString());

@@ -41,8 +41,8 @@ public:
     // Applies a new filter with one select (none when the WHERE did not change).
     bool setLeadFilter(const LeadFilter &filter);
     const LeadFilter &leadFilter() const { return m_filter; }
-    // The current WHERE (for COUNT(*)).
-    QString whereClause() const { return filter(); }
+    // The current WHERE for COUNT(*) (the list's own WHERE is tuned for sorted walks).
+    QString whereClause() const { return m_countWhere; }
 
     // Refreshes the display names of users (the assignee column).
     void reloadUsers();
@@ -67,6 +67,8 @@ public:
     void fetchMore(const QModelIndex &parent = {}) override;
 
     static QString relativeTime(const QDateTime &at, const QDateTime &now);
+    // "+34612345678" → "+34 612 345 678": digits grouped for reading (stored as E.164).
+    static QString displayPhone(const QString &e164);
 
 protected:
     QString selectStatement() const override;
@@ -79,6 +81,7 @@ private:
     const Clock &m_clock;
     LeadFilter m_filter;
     QString m_meId;
+    QString m_countWhere;
     QHash<QString, QString> m_userNames;
     LeadQuery::SortKey m_sortKey = LeadQuery::SortKey::LastActivity;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -61,7 +61,8 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 
     connect(m_leadsPage, &LeadsPage::countsChanged, this, &MainWindow::updateCounts);
     connect(m_leadsPage, &LeadsPage::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
-    updateCounts(m_leadsPage->totalCount(), m_leadsPage->shownCount());
+    if (m_leadsPage->totalCount() >= 0)
+        updateCounts(m_leadsPage->totalCount(), m_leadsPage->shownCount());
 
     resize(1280, 800);
     if (m_persist)
@@ -76,11 +77,22 @@ QString MainWindow::styleSheet()
         "QPushButton[primary=\"true\"] { background: palette(highlight); color: palette(highlighted-text);"
         "  border: 1px solid palette(highlight); border-radius: 5px; padding: 5px 16px; font-weight: 600; min-height: 20px; }"
         "QPushButton[primary=\"true\"]:focus { border: 1px solid palette(highlighted-text); }"
+        "QToolButton[filter=\"true\"] { border: 1px solid palette(mid); border-radius: 5px; padding: 4px 9px;"
+        "  background: palette(base); min-height: 20px; }"
+        "QToolButton[filter=\"true\"]:hover, QToolButton[filter=\"true\"]:focus { border-color: palette(highlight); }"
+        "QToolButton[filter=\"true\"][active=\"true\"] { border-color: palette(highlight); color: palette(highlight);"
+        "  font-weight: 600; }"
+        "QToolButton[filter=\"true\"]::menu-indicator { image: none; width: 0; }"
+        "QLineEdit#search { border: 1px solid palette(mid); border-radius: 5px; padding: 3px 4px;"
+        "  background: palette(base); }"
+        "QLineEdit#search:focus { border-color: palette(highlight); }"
         "QToolButton[chip=\"true\"] { border: 1px solid palette(mid); border-radius: 11px; padding: 2px 10px;"
         "  background: palette(base); }"
         "QToolButton[chip=\"true\"]:hover { border-color: palette(highlight); }"
         "QToolButton#clearAll { border: none; color: palette(link); padding: 2px 6px; }"
         "QLabel#readOnlyBanner { border: 1px solid palette(mid); border-radius: 5px; }"
+        "QListWidget#navigation { background: transparent; border: none; }"
+        "QFrame#sidebar { border-right: 1px solid palette(midlight); }"
         "QStatusBar { border-top: 1px solid palette(midlight); }"
         "QStatusBar QLabel { color: palette(placeholder-text); }");
 }

@@ -6,6 +6,8 @@
 #include <QSize>
 #include <QStringList>
 
+#include <optional>
+
 namespace Leads {
 
 // Renders the documentation screenshots from deterministic sample data (fixed seed and
@@ -19,6 +21,10 @@ public:
     static Result<QStringList> render(const QString &dir);
     // Makes rendering independent of the desktop: Fusion, its standard palette, DejaVu Sans.
     static void applyDeterministicLook();
+
+private:
+    // nullopt: this seed does not show every status colour (try the next one).
+    static std::optional<Result<QStringList>> renderSeed(const QString &dir, quint64 seed, bool lastTry);
 };
 
 } // namespace Leads

@@ -151,7 +151,9 @@ Sidebar::Sidebar(const Actor &actor, QWidget *parent) : QFrame(parent)
     v->setContentsMargins(0, 16, 0, 12);
     v->setSpacing(10);
 
-    auto *brand = new QLabel(QStringLiteral("\u25C6  ") + tr("Leads CRM"), this);
+    auto *brand = new QLabel(QStringLiteral("<span style='color:%1'>\u25C6</span>&nbsp;&nbsp;%2")
+                                 .arg(palette().color(QPalette::Highlight).name(), tr("Leads CRM").toHtmlEscaped()),
+                             this);
     brand->setObjectName(QStringLiteral("brand"));
     QFont bf = brand->font();
     bf.setPointSizeF(bf.pointSizeF() * 1.15);

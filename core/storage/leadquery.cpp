@@ -32,6 +32,17 @@ QString rangeCondition(const QString &column, const LeadFilter::DateRange &range
         .arg(column, QString::number(from.toMSecsSinceEpoch()), QString::number(to.toMSecsSinceEpoch()));
 }
 
+// The term of a match expression that is one ASCII letter or digit ("a"*), else "".
+QString singleCharacterTerm(const QString &match)
+{
+    if (match.size() != 4 || !match.startsWith(u'"') || !match.endsWith(QStringLiteral("\"*")))
+        return {};
+    const QChar c = match.at(1);
+    if (c.unicode() >= 128 || !c.isLetterOrNumber())
+        return {};
+    return QString(c.toLower());
+}
+
 } // namespace
 
 QString LeadQuery::literal(const QSqlDriver *driver, const QString &value)
@@ -46,21 +57,37 @@ QString LeadQuery::literal(const QSqlDriver *driver, const QString &value)
     return u'\'' + escaped + u'\'';
 }
 
-QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, const Context &context)
+QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, const Context &context, bool forList)
 {
+    const QString walk = forList ? QStringLiteral("+") : QString();
     QStringList parts;
     if (!filter.search.trimmed().isEmpty()) {
         const QString match = SearchIndex::matchExpression(filter.search);
         if (match.isEmpty())
             return QStringLiteral("0");
-        parts.append(QStringLiteral("lead_no IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH %1)")
-                         .arg(literal(driver, match)));
+        if (const QString one = singleCharacterTerm(match); !one.isEmpty()) {
+            // One character matches a third of a big table: FTS would collect and sort all
+            // of those rows before the first is shown. A per-row test on word starts lets
+            // SQLite walk the sort index and stop after the first screenful instead.
+            const QString word = literal(driver, one + u'%');
+            const QString inWord = literal(driver, QStringLiteral("% ") + one + u'%');
+            if (one.at(0).isDigit()) {
+                parts.append(QStringLiteral("(search_phone LIKE %1 OR search_phone LIKE %2)").arg(word, inWord));
+            } else {
+                parts.append(QStringLiteral("(name LIKE %1 OR name LIKE %2 OR company LIKE %1 OR company LIKE %2 "
+                                            "OR email LIKE %1)")
+                                 .arg(word, inWord));
+            }
+        } else {
+            parts.append(QStringLiteral("lead_no IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH %1)")
+                             .arg(literal(driver, match)));
+        }
     }
     if (!filter.statuses.isEmpty()) {
         QStringList ranks;
         for (LeadStatus s : filter.statuses)
             ranks.append(QString::number(Status::index(s)));
-        parts.append(QStringLiteral("status_rank IN (") + ranks.join(u',') + u')');
+        parts.append(walk + QStringLiteral("status_rank IN (") + ranks.join(u',') + u')');
     }
     if (!filter.assignees.isEmpty()) {
         QStringList ids;
@@ -75,20 +102,20 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
         }
         QStringList either;
         if (!ids.isEmpty())
-            either.append(inList(driver, QStringLiteral("assignee_id"), ids));
+            either.append(inList(driver, walk + QStringLiteral("assignee_id"), ids));
         if (unassigned)
             either.append(QStringLiteral("assignee_id IS NULL"));
         parts.append(u'(' + either.join(QStringLiteral(" OR ")) + u')');
     }
     if (!filter.sources.isEmpty())
-        parts.append(inList(driver, QStringLiteral("source"), filter.sources));
+        parts.append(inList(driver, walk + QStringLiteral("source"), filter.sources));
     if (filter.minScore)
-        parts.append(QStringLiteral("score >= %1").arg(std::clamp(*filter.minScore, 0, 100)));
+        parts.append(walk + QStringLiteral("score >= %1").arg(std::clamp(*filter.minScore, 0, 100)));
     if (filter.maxScore)
-        parts.append(QStringLiteral("score <= %1").arg(std::clamp(*filter.maxScore, 0, 100)));
-    if (QString c = rangeCondition(QStringLiteral("created_at"), filter.created, context.now); !c.isEmpty())
+        parts.append(walk + QStringLiteral("score <= %1").arg(std::clamp(*filter.maxScore, 0, 100)));
+    if (QString c = rangeCondition(walk + QStringLiteral("created_at"), filter.created, context.now); !c.isEmpty())
         parts.append(c);
-    if (QString c = rangeCondition(QStringLiteral("last_activity_at"), filter.lastActivity, context.now);
+    if (QString c = rangeCondition(walk + QStringLiteral("last_activity_at"), filter.lastActivity, context.now);
         !c.isEmpty())
         parts.append(c);
     if (filter.finality == LeadFilter::Finality::Active)
