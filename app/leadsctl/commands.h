@@ -7,4 +7,5 @@
 namespace LeadsCtl {
 int seed(const QStringList &args);
 int stats(const QStringList &args);
+int import(const QStringList &args);
 } // namespace LeadsCtl

@@ -11,7 +11,9 @@ void usage(QTextStream &out)
     out << "Usage: leadsctl COMMAND [OPTIONS]\n\n"
            "Commands:\n"
            "  seed   --leads N [--seed S] [--db PATH]  fill a database with N deterministic sample leads\n"
-           "  stats  [--db PATH]                        counts of leads per status\n\n"
+           "  stats  [--db PATH]                        counts of leads per status\n"
+           "  import FILE [--mapping MAP.json] [--dry-run] [--duplicates skip|update|create]\n"
+           "                                            import leads from a CSV file\n\n"
            "The database defaults to $LEADS_DB or the desktop client's own file.\n"
            "Run 'leadsctl COMMAND --help' for a command's options.\n";
 }
@@ -39,6 +41,8 @@ int main(int argc, char *argv[])
         return LeadsCtl::seed(args);
     if (command == u"stats")
         return LeadsCtl::stats(args);
+    if (command == u"import")
+        return LeadsCtl::import(args);
     err << "leadsctl: unknown command '" << command << "'\n\n";
     usage(err);
     return 2;

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Builds a realistic CSV of N leads (from the sample generator, with 5 % repeated contacts
+// so dedup has work), then times LeadImporter (dedup on, timelines, outbox, indexes and
+// search index) against the sqlite3 shell's `.import` of the same file into a plain
+// table, in the same run. Target: within 3x.
+#include "domain/clock.h"
+#include "io/leadimporter.h"
+#include "storage/database.h"
+#include "storage/sampledata.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+namespace {
+bool runSqlite(const QString &db, const QByteArray &script, QByteArray *output = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("sqlite3"), {db});
+    if (!p.waitForStarted())
+        return false;
+    p.write(script);
+    p.closeWriteChannel();
+    p.waitForFinished(-1);
+    if (output)
+        *output = p.readAllStandardOutput();
+    if (p.exitCode() != 0)
+        std::fprintf(stderr, "sqlite3: %s\n", p.readAllStandardError().constData());
+    return p.exitCode() == 0;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption rowsOpt(QStringLiteral("rows"), QStringLiteral("Rows (default 1000000)."),
+                                     QStringLiteral("N"), QStringLiteral("1000000"));
+    parser.addOption(rowsOpt);
+    parser.process(app);
+    const qint64 n = parser.value(rowsOpt).toLongLong();
+    QTemporaryDir dir;
+
+    // 1. A source workspace and its CSV export.
+    const QString source = dir.filePath(QStringLiteral("source.sqlite"));
+    {
+        auto db = Leads::Database::open(source);
+        Leads::SampleData::Options o;
+        o.leads = n - n / 20;
+        if (!db || !Leads::SampleData::generate(*db.value(), o)) {
+            std::fprintf(stderr, "cannot build the source workspace\n");
+            return 1;
+        }
+    }
+    const QString csv = dir.filePath(QStringLiteral("leads.csv"));
+    const QByteArray exportScript =
+        ".headers on\n.mode csv\n.once " + csv.toUtf8()
+        + "\nSELECT name AS Name, phone AS Phone, email AS Email, company AS Company, status AS Status, "
+          "source AS Source, notes AS Notes, strftime('%Y-%m-%dT%H:%M:%SZ', created_at / 1000, 'unixepoch') AS Created "
+          "FROM (SELECT * FROM leads UNION ALL SELECT * FROM (SELECT * FROM leads ORDER BY lead_no LIMIT "
+        + QByteArray::number(n / 20) + "));\n";
+    if (!runSqlite(source, exportScript)) {
+        std::fprintf(stderr, "export failed (is the sqlite3 shell installed?)\n");
+        return 1;
+    }
+    const qint64 bytes = QFileInfo(csv).size();
+    std::printf("bench_import: %lld rows, %.1f MB CSV, 5%% repeated contacts\n", static_cast<long long>(n),
+                double(bytes) / 1e6);
+
+    // 2. LeadImporter into a fresh database, dedup on.
+    const QString target = dir.filePath(QStringLiteral("target.sqlite"));
+    qint64 importMs = 0;
+    {
+        auto db = Leads::Database::open(target);
+        QFile file(csv);
+        if (!db || !file.open(QIODevice::ReadOnly))
+            return 1;
+        auto preview = Leads::LeadImporter::preview(&file, 200);
+        file.seek(0);
+        Leads::LeadImporter::Options options;
+        options.mapping = Leads::ImportMapping::guess(preview.value().header, preview.value().rows);
+        options.batchSize = 20000;
+        Leads::LeadImporter importer(*db.value(), {QStringLiteral("u-admin"), QStringLiteral("bench"), Leads::Role::Admin},
+                                     Leads::Clock::system());
+        QElapsedTimer t;
+        t.start();
+        auto report = importer.run(&file, options);
+        importMs = t.elapsed();
+        if (!report) {
+            std::fprintf(stderr, "%s\n", qPrintable(report.error().message()));
+            return 1;
+        }
+        std::printf("LeadImporter (dedup, timeline, outbox, indexes, FTS): %lld ms, %.0f rows/s — %lld created, "
+                    "%lld skipped, %lld failed\n",
+                    static_cast<long long>(importMs), double(n) * 1000.0 / double(std::max<qint64>(1, importMs)),
+                    static_cast<long long>(report.value().created), static_cast<long long>(report.value().skipped),
+                    static_cast<long long>(report.value().failed));
+    }
+
+    // 3. sqlite3 .import of the same file into a plain table.
+    QElapsedTimer t;
+    t.start();
+    if (!runSqlite(dir.filePath(QStringLiteral("plain.sqlite")),
+                   "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n.mode csv\n.import " + csv.toUtf8() + " leads_plain\n"))
+        return 1;
+    const qint64 plainMs = t.elapsed();
+    std::printf("sqlite3 .import (plain table): %lld ms, %.0f rows/s\n", static_cast<long long>(plainMs),
+                double(n) * 1000.0 / double(std::max<qint64>(1, plainMs)));
+    std::printf("ratio import / .import: %.2fx (target <= 3x)\n", double(importMs) / double(std::max<qint64>(1, plainMs)));
+    return 0;
+}
