@@ -158,6 +158,9 @@ void ApiServer::registerRoutes()
         return ApiResponse::ok({{QStringLiteral("user"), user}, {QStringLiteral("permissions"), granted}});
     });
 
+    addRoute("POST", QStringLiteral("/v1/me/password"), Body::Json, true,
+             [this](Request &r) { return m_auth->changeOwnPassword(*r.user, r.body); });
+
     // --- users
     addRoute("GET", QStringLiteral("/v1/users"), Body::None, true, [this](Request &r) {
         // Managers need the roster to assign leads; admins to manage it.

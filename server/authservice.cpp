@@ -623,4 +623,53 @@ ApiResponse AuthService::updateUser(const AuthUser &caller, const QString &userI
         {{QStringLiteral("user"), userJson(userId, username, name, currentRole, isActive)}});
 }
 
+ApiResponse AuthService::changeOwnPassword(const AuthUser &caller, const QJsonObject &body)
+{
+    FieldReader in(body, PasswordPolicy::kMaxLength);
+    const auto current = in.string(QStringLiteral("currentPassword"), FieldReader::Need::Required,
+                                   PasswordPolicy::kMaxLength);
+    const auto next
+        = in.string(QStringLiteral("newPassword"), FieldReader::Need::Required, PasswordPolicy::kMaxLength);
+    if (auto done = in.finish(); !done)
+        return ApiResponse::fromError(done.error());
+    if (auto policy = PasswordPolicy::check(*next, caller.username); !policy)
+        return ApiResponse::fromError(
+            Error(ErrorCode::InvalidInput, policy.error().message(), QStringLiteral("newPassword")));
+
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"));
+    q.addBindValue(caller.id);
+    if (!q.exec() || !q.next())
+        return storage(dbError(q, tr("reading the account")));
+    const QString stored = q.value(0).toString();
+    q.finish();
+    if (!PasswordHasher::verify(*current, stored))
+        return ApiResponse::error(403, QStringLiteral("wrong_password"),
+                                  tr("The current password is not right."),
+                                  {{QStringLiteral("field"), QStringLiteral("currentPassword")}});
+
+    WriteTransaction tx(m_db);
+    if (auto begun = tx.begin(); !begun)
+        return storage(begun.error());
+    q.prepare(
+        QStringLiteral("UPDATE users SET password_hash = ?, updated_at = ?, change_seq = ? WHERE id = ?"));
+    q.addBindValue(PasswordHasher(m_config.pbkdf2Iterations).hash(*next));
+    q.addBindValue(m_clock.nowMs());
+    q.addBindValue(tx.seq());
+    q.addBindValue(caller.id);
+    if (!q.exec())
+        return storage(dbError(q, tr("saving the password")));
+    q.prepare(QStringLiteral("UPDATE sessions SET revoked_at = ?, revoke_reason = 'password_changed' "
+                             "WHERE user_id = ? AND id <> ? AND revoked_at IS NULL"));
+    q.addBindValue(m_clock.nowMs());
+    q.addBindValue(caller.id);
+    q.addBindValue(caller.sessionId);
+    if (!q.exec())
+        return storage(dbError(q, tr("ending other sessions")));
+    if (auto done = tx.commit(); !done)
+        return storage(done.error());
+    qCInfo(lcServerAuth).noquote() << "password changed by" << caller.username;
+    return ApiResponse::ok({{QStringLiteral("changed"), true}});
+}
+
 } // namespace Leads::Server

@@ -49,6 +49,9 @@ public:
     ApiResponse listUsers();
     ApiResponse createUser(const QJsonObject &body);
     ApiResponse updateUser(const AuthUser &caller, const QString &userId, const QJsonObject &body);
+    // POST /v1/me/password: the signed-in user changes their own password; every other
+    // session of theirs ends.
+    ApiResponse changeOwnPassword(const AuthUser &caller, const QJsonObject &body);
     // First start: the admin account, with the password from stdin or the environment.
     Outcome bootstrapAdmin(const QString &username, const QString &password);
     int userCount() const;

@@ -497,3 +497,64 @@ LEADS_SERVER_SCENARIO(accessScenario6, "lead list pages by keyset without gaps o
     CHECK(server.request("GET", QStringLiteral("/v1/leads?colour=red"), {}, admin).errorField()
           == QStringLiteral("colour"));
 }
+
+LEADS_SERVER_SCENARIO(accessScenario7,
+                      "sample data: the client's sample team and leads, workable over the API",
+                      "[server][leads]")
+{
+    ServerHarness::Options options;
+    options.extraArgs = {QStringLiteral("--sample-data"), QStringLiteral("60")};
+    ServerHarness server(options);
+    REQUIRE(server.start());
+    const QString admin = server.adminToken();
+    const HttpReply users = server.request("GET", QStringLiteral("/v1/users"), {}, admin);
+    const QJsonArray roster = users.json.value(QStringLiteral("users")).toArray();
+    CHECK(roster.size() > 3);
+    QString agentId, agentName;
+    for (const QJsonValue &u : roster) {
+        if (u.toObject().value(QStringLiteral("role")).toString() == QLatin1String("agent")) {
+            agentId = u.toObject().value(QStringLiteral("id")).toString();
+            agentName = u.toObject().value(QStringLiteral("username")).toString();
+            break;
+        }
+    }
+    REQUIRE(!agentId.isEmpty());
+    // Sample accounts cannot sign in until an admin gives them a password.
+    CHECK(server.loginReply(agentName, QStringLiteral("anything-at-all")).status == 401);
+
+    int total = 0;
+    QString cursor;
+    QString activeLead;
+    do {
+        const HttpReply page
+            = server.request("GET",
+                             QStringLiteral("/v1/leads?limit=200&finality=active")
+                                 + (cursor.isEmpty() ? QString() : QStringLiteral("&after=") + cursor),
+                             {}, admin);
+        REQUIRE(page.status == 200);
+        const QJsonArray leads = page.json.value(QStringLiteral("leads")).toArray();
+        total += int(leads.size());
+        if (activeLead.isEmpty() && !leads.isEmpty())
+            activeLead = leads.first().toObject().value(QStringLiteral("id")).toString();
+        cursor = page.json.value(QStringLiteral("nextCursor")).toString();
+    } while (!cursor.isEmpty());
+    CHECK(total > 0);
+    CHECK(total <= 60);
+    REQUIRE(!activeLead.isEmpty());
+    const HttpReply detail = server.request("GET", QStringLiteral("/v1/leads/") + activeLead, {}, admin);
+    CHECK(detail.json.value(QStringLiteral("timeline")).toArray().size() >= 1);
+
+    const HttpReply assigned
+        = server.request("POST", QStringLiteral("/v1/leads/") + activeLead + QStringLiteral("/assign"),
+                         {{QStringLiteral("assigneeId"), agentId}}, admin);
+    const bool already = assigned.errorCode() == QStringLiteral("same_status");
+    CHECK((assigned.status == 200 || already));
+    REQUIRE(server
+                .request("PATCH", QStringLiteral("/v1/users/") + agentId,
+                         {{QStringLiteral("password"), QStringLiteral("sample-agent-pass")}}, admin)
+                .status
+            == 200);
+    const QString agent = server.login(agentName, QStringLiteral("sample-agent-pass"));
+    REQUIRE(!agent.isEmpty());
+    CHECK(server.request("GET", QStringLiteral("/v1/leads/") + activeLead, {}, agent).status == 200);
+}

@@ -306,3 +306,40 @@ LEADS_SERVER_SCENARIO(authScenario10, "no password or token ever reaches the ser
         CHECK_FALSE(log.contains(secret.toUtf8()));
     }
 }
+
+LEADS_SERVER_SCENARIO(authScenario11, "a user changes their own password and other sessions end",
+                      "[server][auth]")
+{
+    ServerHarness server;
+    REQUIRE(server.start());
+    const QString admin = server.adminToken();
+    REQUIRE(!server.createUser(admin, QStringLiteral("pat"), QStringLiteral("agent")).isEmpty());
+    const QString old = server.userPassword(QStringLiteral("pat"));
+    const QString here = server.login(QStringLiteral("pat"), old);
+    const QString elsewhere = server.login(QStringLiteral("pat"), old);
+    const HttpReply wrong
+        = server.request("POST", QStringLiteral("/v1/me/password"),
+                         {{QStringLiteral("currentPassword"), QStringLiteral("not-it-at-all")},
+                          {QStringLiteral("newPassword"), QStringLiteral("a-brand-new-one")}},
+                         here);
+    CHECK(wrong.status == 403);
+    CHECK(wrong.errorField() == QStringLiteral("currentPassword"));
+    const HttpReply weak = server.request(
+        "POST", QStringLiteral("/v1/me/password"),
+        {{QStringLiteral("currentPassword"), old}, {QStringLiteral("newPassword"), QStringLiteral("short")}},
+        here);
+    CHECK(weak.status == 400);
+    CHECK(weak.errorField() == QStringLiteral("newPassword"));
+    REQUIRE(server
+                .request("POST", QStringLiteral("/v1/me/password"),
+                         {{QStringLiteral("currentPassword"), old},
+                          {QStringLiteral("newPassword"), QStringLiteral("a-brand-new-one")}},
+                         here)
+                .status
+            == 200);
+    CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, here).status == 200);
+    CHECK(server.request("GET", QStringLiteral("/v1/me"), {}, elsewhere).errorCode()
+          == QStringLiteral("session_revoked"));
+    CHECK(server.loginReply(QStringLiteral("pat"), old).status == 401);
+    CHECK(server.loginReply(QStringLiteral("pat"), QStringLiteral("a-brand-new-one")).status == 200);
+}
