@@ -208,6 +208,23 @@ void ApiServer::registerRoutes()
         qCInfo(lcServerApi).noquote() << "permissions changed by" << r.user->username;
         return ApiResponse::ok({{QStringLiteral("permissions"), matrix.value().toJson()}});
     });
+    addRoute("GET", QStringLiteral("/v1/roles"), Body::None, true, [this](Request &) {
+        const PermissionMatrix matrix = m_settings->permissions();
+        QJsonArray roles;
+        for (Role role : kAllRoles) {
+            QJsonArray granted;
+            for (int i = 0; i < kPermissionCount; ++i) {
+                const auto p = static_cast<Permission>(i);
+                if (matrix.allows(role, p))
+                    granted.append(QJsonObject {{QStringLiteral("id"), permissionId(p)},
+                                                {QStringLiteral("label"), permissionLabel(p)}});
+            }
+            roles.append(QJsonObject {{QStringLiteral("id"), roleId(role)},
+                                      {QStringLiteral("label"), roleLabel(role)},
+                                      {QStringLiteral("permissions"), granted}});
+        }
+        return ApiResponse::ok({{QStringLiteral("roles"), roles}});
+    });
     addRoute("GET", QStringLiteral("/v1/settings"), Body::None, true, [this](Request &) {
         return ApiResponse::ok({{QStringLiteral("settings"), m_settings->toJson()}});
     });

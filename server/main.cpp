@@ -12,6 +12,7 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QSocketNotifier>
 #include <QTextStream>
 
 #include <csignal>
@@ -66,9 +67,14 @@ QString readAdminPassword()
     return password;
 }
 
-void quitOnSignal(int)
+// SIGTERM/SIGINT only write a byte to a pipe (all a signal handler may safely do); the
+// event loop reads it and quits, so requests in progress finish and the database closes.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
 {
-    QCoreApplication::quit();
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 
 } // namespace
@@ -225,7 +231,14 @@ int main(int argc, char *argv[])
                                                                         : address.toString())
                 << ':' << tcp->serverPort() << Qt::endl;
 
-    std::signal(SIGTERM, quitOnSignal);
-    std::signal(SIGINT, quitOnSignal);
+    if (::pipe(g_signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] {
+            qInfo("stopping");
+            QCoreApplication::quit();
+        });
+        std::signal(SIGTERM, onSignal);
+        std::signal(SIGINT, onSignal);
+    }
     return app.exec();
 }

@@ -271,6 +271,12 @@ LEADS_SERVER_SCENARIO(accessScenario3,
     ServerHarness server;
     REQUIRE(server.start());
     const Team t = makeTeam(server);
+    const HttpReply roles = server.request("GET", QStringLiteral("/v1/roles"), {}, t.agent);
+    REQUIRE(roles.status == 200);
+    const QJsonArray roleList = roles.json.value(QStringLiteral("roles")).toArray();
+    REQUIRE(roleList.size() == 3);
+    CHECK(roleList.at(0).toObject().value(QStringLiteral("id")).toString() == QStringLiteral("agent"));
+    CHECK(roleList.at(2).toObject().value(QStringLiteral("permissions")).toArray().size() == 13);
     const HttpReply agentUsers = server.request("GET", QStringLiteral("/v1/users"), {}, t.agent);
     CHECK(agentUsers.status == 403);
     CHECK(server.request("GET", QStringLiteral("/v1/users"), {}, t.manager).status == 200);

@@ -298,6 +298,9 @@ LEADS_SERVER_SCENARIO(authScenario10, "no password or token ever reaches the ser
     server.request("GET", QStringLiteral("/v1/me"), {}, str(refreshed, "accessToken"));
     const QByteArray log = server.stopAndCollectLog();
     REQUIRE(log.contains("/v1/auth/login"));
+    // SIGTERM stops the server cleanly.
+    CHECK(log.contains("stopping"));
+    CHECK(server.exitCode() == 0);
     for (const QString &secret :
          {ServerHarness::kAdminPassword, QStringLiteral("typo-password-1"), str(login, "accessToken"),
           str(login, "refreshToken"), str(refreshed, "accessToken"), str(refreshed, "refreshToken")}) {
