@@ -18,7 +18,7 @@ namespace Leads {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     enum class Mode { ReadWrite, ReadOnly };
 

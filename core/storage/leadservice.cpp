@@ -2,6 +2,7 @@
 #include "leadservice.h"
 
 #include "database.h"
+#include "domain/aiqualification.h"
 #include "domain/clock.h"
 #include "domain/pipeline.h"
 #include "leadscore.h"
@@ -9,6 +10,7 @@
 #include "transaction.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -696,6 +698,146 @@ Outcome LeadService::setFollowUp(const QString &leadId, const QDateTime &at)
         return done;
     Q_EMIT leadChanged(leadId);
     return {};
+}
+
+Outcome LeadService::applyAiScore(const QString &leadId, int score, const QStringList &reasons)
+{
+    auto current = lead(leadId);
+    if (!current)
+        return current.error();
+    if (auto next = Qualification::applyAi(current.value().qualification, current.value().status, score,
+                                           m_clock.now());
+        !next)
+        return next.error();
+    auto batch = applyAiScores({{leadId, score, reasons}});
+    if (!batch)
+        return batch.error();
+    if (batch.value().missing)
+        return notFound(leadId);
+    if (batch.value().skippedFinal)
+        return Error(ErrorCode::FinalState, tr("The lead was closed meanwhile; its score is frozen."));
+    return {};
+}
+
+Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &updates)
+{
+    AiScoreBatch result;
+    if (updates.isEmpty())
+        return result;
+    const bool enabled = AiQualification::enabledFromSetting(setting(AiQualification::enabledKey()));
+    const int threshold = AiQualification::thresholdFromSetting(setting(AiQualification::thresholdKey()));
+    const QDateTime now = m_clock.now();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    QSqlQuery read(m_db.connection());
+    read.prepare(QStringLiteral("SELECT status, status_version, ai_score, manual_score, qualification_method, "
+                                "qualified_by, qualified_at, ai_qualified_at FROM leads WHERE id = ?"));
+    QSqlQuery write(m_db.connection());
+    write.prepare(QStringLiteral("UPDATE leads SET ai_score = ?, score = ?, qualification_method = ?, "
+                                 "qualified_by = ?, qualified_at = ?, ai_reasons = ?, ai_scored_at = ? "
+                                 "WHERE id = ? AND is_final = 0"));
+    QSqlQuery move(m_db.connection());
+    move.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, status_version = status_version + 1, "
+                               "version = version + 1, updated_at = ?, last_activity_at = ?, ai_qualified_at = ? "
+                               "WHERE id = ? AND status_version = ? AND ai_qualified_at IS NULL"));
+    QSqlQuery entry(m_db.connection());
+    entry.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, "
+                                 "author_name, body, data) VALUES (?, ?, ?, ?, NULL, ?, '', ?)"));
+    const QString aiName = tr("AI qualification");
+    QStringList changed;
+    for (const AiScoreUpdate &u : updates) {
+        read.addBindValue(u.leadId);
+        if (!read.exec())
+            return storageError(read, tr("reading a lead to score"));
+        if (!read.next()) {
+            ++result.missing;
+            continue;
+        }
+        const LeadStatus status = Status::fromId(read.value(0).toString()).value_or(LeadStatus::New);
+        const int statusVersion = read.value(1).toInt();
+        Qualification current;
+        if (!read.value(2).isNull())
+            current.aiScore = read.value(2).toInt();
+        if (!read.value(3).isNull())
+            current.manualScore = read.value(3).toInt();
+        current.method = qualificationMethodFromId(read.value(4).toString());
+        current.author = read.value(5).toString();
+        current.at = fromMs(read.value(6));
+        const bool alreadyMoved = !read.value(7).isNull();
+        read.finish();
+        if (Status::isFinal(status)) {
+            ++result.skippedFinal;
+            continue;
+        }
+        auto next = Qualification::applyAi(current, status, u.score, now);
+        if (!next)
+            return next.error();
+        const Qualification &qn = next.value();
+        write.addBindValue(intOrNull(qn.aiScore));
+        write.addBindValue(intOrNull(qn.effectiveScore()));
+        write.addBindValue(qualificationMethodId(qn.method));
+        write.addBindValue(textOrNull(qn.author));
+        write.addBindValue(msOrNull(qn.at));
+        write.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(u.reasons)).toJson(QJsonDocument::Compact)));
+        write.addBindValue(nowMs);
+        write.addBindValue(u.leadId);
+        if (!write.exec())
+            return storageError(write, tr("saving the AI score"));
+        ++result.applied;
+        changed.append(u.leadId);
+
+        if (!enabled || !AiQualification::shouldAutoQualify(status, u.score, threshold, alreadyMoved))
+            continue;
+        if (!Pipeline::checkMove(status, LeadStatus::Qualified).ok())
+            continue;
+        move.addBindValue(Status::id(LeadStatus::Qualified));
+        move.addBindValue(Status::index(LeadStatus::Qualified));
+        move.addBindValue(nowMs);
+        move.addBindValue(nowMs);
+        move.addBindValue(nowMs);
+        move.addBindValue(u.leadId);
+        move.addBindValue(statusVersion);
+        if (!move.exec())
+            return storageError(move, tr("qualifying the lead"));
+        if (move.numRowsAffected() != 1)
+            continue;
+        const QJsonObject data{{QStringLiteral("from"), Status::id(status)},
+                               {QStringLiteral("to"), Status::id(LeadStatus::Qualified)},
+                               {QStringLiteral("by"), QStringLiteral("ai")},
+                               {QStringLiteral("score"), u.score},
+                               {QStringLiteral("threshold"), threshold}};
+        entry.addBindValue(newId());
+        entry.addBindValue(u.leadId);
+        entry.addBindValue(interactionKindId(InteractionKind::StatusChange));
+        entry.addBindValue(nowMs);
+        entry.addBindValue(aiName);
+        entry.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+        if (!entry.exec())
+            return storageError(entry, tr("recording the timeline"));
+        ++result.autoQualified;
+    }
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    for (const QString &id : std::as_const(changed))
+        Q_EMIT leadChanged(id);
+    return result;
+}
+
+QStringList LeadService::aiReasons(const QString &leadId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT ai_reasons FROM leads WHERE id = ?"));
+    q.addBindValue(leadId);
+    QStringList reasons;
+    if (q.exec() && q.next()) {
+        const QJsonArray array = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array();
+        for (const QJsonValue &v : array)
+            reasons.append(v.toString());
+    }
+    return reasons;
 }
 
 } // namespace Leads

@@ -20,6 +20,22 @@ struct InteractionOutcome
     bool createdLead = false;
 };
 
+// One AI score to store: the score and the reasons shown beside it.
+struct AiScoreUpdate
+{
+    QString leadId;
+    int score = 0;
+    QStringList reasons;
+};
+
+struct AiScoreBatch
+{
+    int applied = 0;
+    int autoQualified = 0; // moved to Qualified by the AI in this batch
+    int skippedFinal = 0;  // closed since they were read: final leads are frozen
+    int missing = 0;       // deleted since they were read
+};
+
 struct UserInfo
 {
     QString id;
@@ -50,6 +66,16 @@ public:
     Outcome qualifyManually(const QString &leadId, int score);
     Outcome addNote(const QString &leadId, const QString &text);
     Outcome setFollowUp(const QString &leadId, const QDateTime &at);
+    // The AI's score with its reasons. The manual score is never replaced (both stay
+    // visible); final leads refuse. When AI qualification is on and the score reaches the
+    // admin threshold, an active lead in New, Contacted or Qualifying moves to Qualified
+    // once, on the timeline as the AI's. Derived data: no outbox mutation (in a team the
+    // server scores and the scores sync down).
+    Outcome applyAiScore(const QString &leadId, int score, const QStringList &reasons);
+    // The same for many leads in ONE transaction (rescoring); final or deleted leads are
+    // skipped and counted instead of failing the batch.
+    Result<AiScoreBatch> applyAiScores(const QList<AiScoreUpdate> &updates);
+    QStringList aiReasons(const QString &leadId) const;
 
     Result<Lead> lead(const QString &leadId) const;
     Result<QList<Interaction>> timeline(const QString &leadId) const;

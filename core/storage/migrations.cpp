@@ -144,10 +144,23 @@ QStringList schemaV1()
     return s;
 }
 
+// AI qualification: the reasons behind the AI score (a JSON array of sentences for the
+// lead detail), when it was computed (rescore what changed since), and when the AI moved
+// the lead to Qualified (the move happens once).
+QStringList schemaV2()
+{
+    return {
+        QStringLiteral("ALTER TABLE leads ADD COLUMN ai_reasons TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE leads ADD COLUMN ai_scored_at INTEGER"),
+        QStringLiteral("ALTER TABLE leads ADD COLUMN ai_qualified_at INTEGER"),
+    };
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
         {1, schemaV1()},
+        {2, schemaV2()},
     };
     return list;
 }

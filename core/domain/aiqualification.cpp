@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "aiqualification.h"
+
+#include <algorithm>
+
+namespace Leads {
+
+bool AiQualification::enabledFromSetting(const QString &value)
+{
+    const QString v = value.trimmed().toLower();
+    return !(v == u"0" || v == u"false" || v == u"off" || v == u"no");
+}
+
+int AiQualification::thresholdFromSetting(const QString &value)
+{
+    bool ok = false;
+    const int t = value.trimmed().toInt(&ok);
+    return ok ? std::clamp(t, 0, 100) : kDefaultThreshold;
+}
+
+bool AiQualification::canAutoQualify(LeadStatus status)
+{
+    return status == LeadStatus::New || status == LeadStatus::Contacted || status == LeadStatus::Qualifying;
+}
+
+bool AiQualification::shouldAutoQualify(LeadStatus status, int aiScore, int threshold, bool alreadyAutoQualified)
+{
+    return !alreadyAutoQualified && canAutoQualify(status) && aiScore >= threshold;
+}
+
+} // namespace Leads

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/result.h"
+#include "modeltrainer.h"
+#include "scoringmodel.h"
+
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace Leads {
+
+class Clock;
+class LeadService;
+
+// AI qualification on one database: learns from its final leads, keeps the model in the
+// settings table, and scores active leads through LeadService (so every write obeys the
+// same rules). The client runs it standalone; the server runs the same code for a team.
+class ScoringService
+{
+public:
+    ScoringService(LeadService &leads, const Clock &clock);
+
+    struct RescoreStats
+    {
+        qint64 scored = 0;
+        qint64 autoQualified = 0;
+        qint64 skippedFinal = 0;
+        qint64 elapsedMs = 0;
+    };
+    using Progress = std::function<void(qint64 done)>;
+
+    bool enabled() const;
+    int threshold() const;
+    QStringList excludedAttributes() const;
+
+    // The stored model, or the built-in prior when none was trained (or it is unreadable).
+    ScoringModel currentModel() const;
+    Outcome saveModel(const ScoringModel &model);
+
+    // Every converted or lost lead, with features as of just before it was closed. Status
+    // history is read only to find that moment, never as a feature.
+    Result<std::vector<TrainingExample>> loadOutcomes() const;
+    // Hold-out evaluation, then the model on all outcomes, stored.
+    Result<TrainingReport> train(TrainingOptions options = {});
+    // Retrains when enough new outcomes arrived since the stored model (true if it did).
+    Result<bool> retrainIfDue();
+
+    // Scores active leads in batches, one transaction per batch. `onlyStale` skips leads
+    // with no activity since their last score.
+    Result<RescoreStats> rescoreAll(bool onlyStale = false, int batchSize = 2000,
+                                    const Progress &progress = {});
+    Outcome rescoreLead(const QString &leadId);
+
+    static constexpr int kMinNewOutcomes = 20;
+
+private:
+    Result<RescoreStats> rescore(const QString &leadId, bool onlyStale, int batchSize,
+                                 const Progress &progress);
+
+    LeadService &m_leads;
+    const Clock &m_clock;
+};
+
+} // namespace Leads
