@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // leadsctl: the Leads core on the command line, no window.
 #include "commands.h"
+#include "scoringcommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -12,6 +13,8 @@ void usage(QTextStream &out)
            "Commands:\n"
            "  seed   --leads N [--seed S] [--db PATH]  fill a database with N deterministic sample leads\n"
            "  stats  [--db PATH]                        counts of leads per status\n"
+           "  train  [--db PATH]                        train the AI model, print its hold-out evaluation\n"
+           "  score  [--db PATH] [--stale]              rescore active leads with the AI model\n"
            "  import FILE [--mapping MAP.json] [--dry-run] [--duplicates skip|update|create]\n"
            "                                            import leads from a CSV file\n\n"
            "The database defaults to $LEADS_DB or the desktop client's own file.\n"
@@ -41,6 +44,10 @@ int main(int argc, char *argv[])
         return LeadsCtl::seed(args);
     if (command == u"stats")
         return LeadsCtl::stats(args);
+    if (command == u"train")
+        return LeadsCtl::train(args);
+    if (command == u"score")
+        return LeadsCtl::score(args);
     if (command == u"import")
         return LeadsCtl::import(args);
     err << "leadsctl: unknown command '" << command << "'\n\n";
