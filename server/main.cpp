@@ -130,6 +130,9 @@ int main(int argc, char *argv[])
         QStringLiteral("refresh-ttl"),
         QStringLiteral("Refresh token lifetime (default 2592000 s = 30 days)."), QStringLiteral("seconds"),
         QStringLiteral("2592000"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Most open client connections (default 512)."),
+                                            QStringLiteral("n"), QStringLiteral("512"));
     const QCommandLineOption initOnly(
         QStringLiteral("init-only"),
         QStringLiteral("Migrate the database, create the bootstrap admin and sample data, then exit."));
@@ -137,7 +140,7 @@ int main(int argc, char *argv[])
         QStringLiteral("trust-proxy"),
         QStringLiteral("Take the client address from X-Real-IP (only behind your own proxy)."));
     cli.addOptions({listen, dbOpt, bootstrap, sample, maxBody, idle, maxHeaders, maxHeaderBytes, accessTtl,
-                    refreshTtl, trustProxy, initOnly});
+                    refreshTtl, trustProxy, initOnly, maxConnections});
     cli.process(app);
 
     const QString hostPort = cli.value(listen);
@@ -152,6 +155,9 @@ int main(int argc, char *argv[])
         *out = cli.value(o).toLongLong(&ok);
         return ok && *out >= min && *out <= max;
     };
+    qint64 connectionLimit = 0;
+    if (!number(maxConnections, 1, 100000, &connectionLimit))
+        return fail(QStringLiteral("--max-connections takes 1 to 100000"));
     qint64 bodyLimit = 0, idleSeconds = 0, headerCount = 0, headerBytes = 0, accessSeconds = 0,
            refreshSeconds = 0;
     if (!number(maxBody, 1024, 1LL << 30, &bodyLimit) || !number(idle, 1, 3600, &idleSeconds)
@@ -218,6 +224,7 @@ int main(int argc, char *argv[])
     limits.idleTimeoutMs = int(idleSeconds * 1000);
     limits.maxHeaderCount = int(headerCount);
     limits.maxHeaderBytes = int(headerBytes);
+    limits.maxConnections = int(connectionLimit);
     auto *tcp = new GuardedTcpServer(limits, &api);
     if (!tcp->listen(address, quint16(port)))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(hostPort, tcp->errorString()));

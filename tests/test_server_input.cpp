@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTcpSocket>
+#include <QThread>
 
 using LeadsTest::HttpReply;
 using LeadsTest::ServerHarness;
@@ -329,4 +330,34 @@ LEADS_SERVER_SCENARIO(inputScenario7,
                                              {{"Content-Type", "application/x-www-form-urlencoded"}});
     CHECK(text.status == 415);
     CHECK(text.hasErrorShape());
+}
+
+LEADS_SERVER_SCENARIO(inputScenario8, "connections beyond the limit get 503 and the server recovers",
+                      "[server][input]")
+{
+    ServerHarness::Options options;
+    options.extraArgs = {QStringLiteral("--max-connections"), QStringLiteral("2")};
+    ServerHarness server(options);
+    REQUIRE(server.start());
+    QThread::msleep(300); // the start-up health checks' connections close first
+    QTcpSocket first, second;
+    for (QTcpSocket *s : {&first, &second}) {
+        s->connectToHost(QStringLiteral("127.0.0.1"), server.port());
+        REQUIRE(s->waitForConnected(5000));
+    }
+    QThread::msleep(100); // let the server accept both
+    const HttpReply refused = server.request("GET", QStringLiteral("/v1/health"));
+    CHECK(refused.status == 503);
+    CHECK(refused.header("Retry-After") == "1");
+    CHECK(refused.hasErrorShape());
+    first.disconnectFromHost();
+    second.disconnectFromHost();
+    QElapsedTimer timer;
+    timer.start();
+    int status = 0;
+    while (status != 200 && timer.elapsed() < 5000) {
+        QThread::msleep(50);
+        status = server.request("GET", QStringLiteral("/v1/health")).status;
+    }
+    CHECK(status == 200);
 }
