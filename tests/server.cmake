@@ -10,3 +10,10 @@ leads_add_test(test_server SOURCES
 add_dependencies(test_server leads-server)
 target_compile_definitions(test_server PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_server PRIVATE Qt6::Network Qt6::Sql)
+# The PostgreSQL run is hidden from discovery and registered here, so that ctest reports
+# it as skipped (with the reason in its output) when no cluster can be started.
+add_test(NAME server_scenarios_on_postgresql COMMAND test_server "[postgres]")
+set_tests_properties(server_scenarios_on_postgresql PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
+  SKIP_REGULAR_EXPRESSION "skipped: "
+  TIMEOUT 300)

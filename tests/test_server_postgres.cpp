@@ -9,7 +9,7 @@
 
 using LeadsTest::PostgresBackend;
 
-TEST_CASE("the server scenarios pass on PostgreSQL too", "[server][postgres]")
+TEST_CASE("the server scenarios pass on PostgreSQL too", "[.][server][postgres]")
 {
     const QString why = PostgresBackend::activate();
     if (!why.isEmpty()) {
