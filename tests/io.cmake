@@ -1,2 +1,3 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 leads_add_test(test_import SOURCES test_import.cpp)
+leads_add_test(test_importwizard SOURCES test_importwizard.cpp LIBS Leads::Ui)
