@@ -186,25 +186,21 @@ double sigmoid(double z)
 
 QStringList ScoreExplanation::reasons(int raised, int lowered) const
 {
-    QList<ScoreFactor> up;
-    QList<ScoreFactor> down;
-    for (const ScoreFactor &f : factors) {
-        if (f.points > 0)
-            up.append(f);
-        else if (f.points < 0)
-            down.append(f);
-    }
-    std::stable_sort(up.begin(), up.end(), [](const ScoreFactor &a, const ScoreFactor &b) {
-        return a.points != b.points ? a.points > b.points : a.logit > b.logit;
-    });
-    std::stable_sort(down.begin(), down.end(), [](const ScoreFactor &a, const ScoreFactor &b) {
-        return a.points != b.points ? a.points < b.points : a.logit < b.logit;
-    });
+    // factors are ordered by effect, most positive first.
     QStringList out;
-    for (int i = 0; i < std::min<int>(raised, int(up.size())); ++i)
-        out.append(QStringLiteral("+%1 %2").arg(up.at(i).points).arg(up.at(i).phrase));
-    for (int i = 0; i < std::min<int>(lowered, int(down.size())); ++i)
-        out.append(QStringLiteral("%1 %2").arg(down.at(i).points).arg(down.at(i).phrase));
+    for (const ScoreFactor &f : factors) {
+        if (out.size() >= raised || f.logit <= 0)
+            break;
+        if (f.points > 0)
+            out.append(QLatin1Char('+') + QString::number(f.points) + QLatin1Char(' ') + f.phrase);
+    }
+    int down = 0;
+    for (auto it = factors.crbegin(); it != factors.crend() && down < lowered && it->logit < 0; ++it) {
+        if (it->points < 0) {
+            out.append(QString::number(it->points) + QLatin1Char(' ') + it->phrase);
+            ++down;
+        }
+    }
     return out;
 }
 
@@ -404,31 +400,39 @@ ScoreExplanation ScoringModel::explain(const LeadFeatures &features) const
     int sum = 0;
     for (size_t g = 0; g < contribution.size(); ++g) {
         real[g] = 100.0 * slope * contribution[g];
-        points[g] = int(std::floor(real[g]));
+        points[g] = int(std::lround(real[g]));
         sum += points[g];
     }
-    std::vector<size_t> order(contribution.size());
-    std::iota(order.begin(), order.end(), 0);
-    auto frac = [&](size_t g) { return real[g] - std::floor(real[g]); };
-    int left = target - sum;
-    if (left > 0) {
-        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return frac(a) > frac(b); });
-        for (size_t i = 0; left > 0; i = (i + 1) % order.size(), --left)
-            ++points[order[i]];
-    } else if (left < 0) {
-        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return frac(a) < frac(b); });
-        for (size_t i = 0; left < 0; i = (i + 1) % order.size(), ++left)
-            --points[order[i]];
+    // Rounded points miss the target by a unit or two at most: give the missing units to
+    // the factors rounded down the most (take extra ones from those rounded up the most),
+    // never flipping a factor to the wrong side; ties go to the earlier group.
+    for (int left = target - sum; left != 0;) {
+        const int step = left > 0 ? 1 : -1;
+        size_t best = contribution.size();
+        double bestResidual = 0;
+        for (size_t g = 0; g < contribution.size(); ++g) {
+            const int next = points[g] + step;
+            if ((next > 0 && contribution[g] <= 0) || (next < 0 && contribution[g] >= 0))
+                continue;
+            const double residual = (real[g] - points[g]) * step;
+            if (best == contribution.size() || residual > bestResidual) {
+                best = g;
+                bestResidual = residual;
+            }
+        }
+        if (best == contribution.size())
+            break; // unreachable: a unit is only missing on the side Σ real points to
+        points[best] += step;
+        left -= step;
     }
-    for (int g = 0; g < m_groups.size(); ++g) {
-        ScoreFactor f;
-        f.phrase = levelPhrase(active[size_t(g)]);
-        f.logit = contribution[size_t(g)];
-        f.points = points[size_t(g)];
-        e.factors.append(f);
-    }
-    std::stable_sort(e.factors.begin(), e.factors.end(),
-                     [](const ScoreFactor &a, const ScoreFactor &b) { return a.logit > b.logit; });
+    std::vector<size_t> byEffect(contribution.size());
+    std::iota(byEffect.begin(), byEffect.end(), 0);
+    std::sort(byEffect.begin(), byEffect.end(), [&](size_t a, size_t b) {
+        return contribution[a] != contribution[b] ? contribution[a] > contribution[b] : a < b;
+    });
+    e.factors.reserve(qsizetype(byEffect.size()));
+    for (size_t g : byEffect)
+        e.factors.append({levelPhrase(active[g]), contribution[g], points[g]});
     return e;
 }
 
