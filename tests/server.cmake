@@ -6,7 +6,12 @@ leads_add_test(test_server SOURCES
   test_server_auth.cpp
   test_server_access.cpp
   test_server_input.cpp
-  test_server_postgres.cpp)
+  test_server_postgres.cpp
+  test_server_units.cpp
+  ${PROJECT_SOURCE_DIR}/server/fieldreader.cpp
+  ${PROJECT_SOURCE_DIR}/server/jsoninput.cpp
+  ${PROJECT_SOURCE_DIR}/server/loginthrottle.cpp)
+target_include_directories(test_server PRIVATE ${PROJECT_SOURCE_DIR}/server)
 add_dependencies(test_server leads-server)
 target_compile_definitions(test_server PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_server PRIVATE Qt6::Network Qt6::Sql)
