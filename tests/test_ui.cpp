@@ -337,6 +337,39 @@ TEST_CASE("clicking a header sorts in SQL, by that column")
         CHECK(Status::index(*Status::fromId(statuses[i - 1])) <= Status::index(*Status::fromId(statuses[i])));
 }
 
+TEST_CASE("search results come newest first until a column is clicked")
+{
+    Fixture f;
+    const QString older = f.create(QStringLiteral("Quirin Oldfield"), QStringLiteral("+34 699 100 001"));
+    f.clock.advance(3600 * 1000);
+    const QString newer = f.create(QStringLiteral("Quirin Newman"), QStringLiteral("+34 699 100 002"));
+    LeadsPage page(f.service, f.clock);
+    page.show();
+    QHeaderView *header = page.view()->horizontalHeader();
+    page.searchField()->setText(QStringLiteral("quirin"));
+    page.applySearchNow();
+    REQUIRE(page.model()->rowCount() == 2);
+    CHECK(page.model()->isNewestFirst());
+    CHECK(page.model()->leadIdAt(0) == newer);
+    CHECK_FALSE(header->isSortIndicatorShown());
+    CHECK(page.countsText().contains(QStringLiteral("newest first")));
+
+    // A click on Name sorts the results by name instead.
+    const int x = header->sectionViewportPosition(int(Column::Name)) + 10;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    CHECK_FALSE(page.model()->isNewestFirst());
+    CHECK(header->isSortIndicatorShown());
+    CHECK(page.model()->sortKey() == LeadQuery::SortKey::Name);
+    const bool ascending = header->sortIndicatorOrder() == Qt::AscendingOrder;
+    CHECK(page.model()->leadIdAt(0) == (ascending ? newer : older)); // "Newman" < "Oldfield"
+
+    // A new search starts newest first again.
+    page.searchField()->setText(QStringLiteral("quir"));
+    page.applySearchNow();
+    CHECK(page.model()->isNewestFirst());
+    CHECK(page.model()->leadIdAt(0) == newer);
+}
+
 TEST_CASE("selection and current lead survive a refresh even when rows move")
 {
     Fixture f;
@@ -550,6 +583,24 @@ TEST_CASE("an empty database shows the empty state with create and sample action
     REQUIRE(loaded);
     CHECK(page.state() == LeadsPage::State::Table);
     CHECK(page.totalCount() == 500);
+}
+
+TEST_CASE("a database error shows a message, not a blank table")
+{
+    Fixture f(30);
+    LeadsPage page(f.service, f.clock);
+    REQUIRE(page.state() == LeadsPage::State::Table);
+    // A broken search index (as a damaged file would have) makes the search query fail.
+    REQUIRE(f.db->exec(QStringLiteral("DROP TABLE leads_fts")).ok());
+    page.searchField()->setText(QStringLiteral("anna"));
+    page.applySearchNow();
+    CHECK(page.state() == LeadsPage::State::Error);
+    bool shown = false;
+    for (QLabel *l : page.findChildren<QLabel *>(QStringLiteral("emptyText"))) {
+        if (l->text().contains(QStringLiteral("could not be read")))
+            shown = true;
+    }
+    CHECK(shown);
 }
 
 TEST_CASE("the screenshot command writes both PNGs at the documented size")

@@ -174,6 +174,13 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
         reselect([this, column, order] { m_model->sort(column, order); });
     });
+    // While search results come newest first the indicator is hidden; a click on a column
+    // sorts the results by it.
+    connect(header, &QHeaderView::sectionClicked, this, [this, header](int column) {
+        if (!m_model->isNewestFirst())
+            return;
+        reselect([this, column, header] { m_model->sort(column, header->sortIndicatorOrder()); });
+    });
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, [this, header](const QPoint &pos) {
         QMenu menu(this);
@@ -379,6 +386,7 @@ void LeadsPage::reselect(const std::function<void()> &select)
             sm->setCurrentIndex(m_model->index(currentRow, 0), QItemSelectionModel::NoUpdate);
         sm->select(selection, QItemSelectionModel::ClearAndSelect);
     }
+    m_view->horizontalHeader()->setSortIndicatorShown(!m_model->isNewestFirst());
     m_view->viewport()->update();
     m_view->verticalScrollBar()->setValue(scroll);
     if (currentRow < 0 && !current.isEmpty() && m_detail->leadId() == current)
@@ -432,9 +440,10 @@ QString LeadsPage::countsText() const
     const QString total = tr("%1 leads").arg(locale.toString(m_total));
     if (m_model->whereClause().isEmpty())
         return total;
+    const QString order = m_model->isNewestFirst() ? tr(" · newest first") : QString();
     if (m_shownPending)
-        return tr("%1 · counting…").arg(total);
-    return tr("%1 · %2 shown").arg(total, locale.toString(m_shown));
+        return tr("%1 · counting…").arg(total) + order;
+    return tr("%1 · %2 shown").arg(total, locale.toString(m_shown)) + order;
 }
 
 void LeadsPage::updateState()

@@ -26,10 +26,12 @@ enum class LeadTableModel::Field {
 
 namespace {
 
+// Qualified: the search form joins leads_fts, which has name, company and email too.
 constexpr auto kSelectList =
-    "name, CASE WHEN phone <> '' THEN phone ELSE email END AS contact, company, source, status, score, "
-    "assignee_id, follow_up_at, last_activity_at, created_at, "
-    "id, is_final, qualification_method, ai_score, manual_score, phone, email";
+    "leads.name, CASE WHEN leads.phone <> '' THEN leads.phone ELSE leads.email END AS contact, leads.company, "
+    "leads.source, leads.status, leads.score, leads.assignee_id, leads.follow_up_at, leads.last_activity_at, "
+    "leads.created_at, leads.id, leads.is_final, leads.qualification_method, leads.ai_score, leads.manual_score, "
+    "leads.phone, leads.email";
 
 QDateTime fromMs(const QVariant &v)
 {
@@ -79,8 +81,14 @@ bool LeadTableModel::setLeadFilter(const LeadFilter &filter)
 {
     m_filter = filter;
     const LeadQuery::Context context{m_meId, m_clock.now()};
-    const QString where = LeadQuery::where(filter, database().driver(), context, true);
-    m_countWhere = LeadQuery::where(filter, database().driver(), context, false);
+    const QSqlDriver *driver = database().driver();
+    const QString where = LeadQuery::where(filter, driver, context, true);
+    m_countWhere = LeadQuery::where(filter, driver, context, false);
+    const QString match = LeadQuery::ftsMatch(filter, driver);
+    if (match != m_match)
+        m_newestFirst = true; // a new search lists the newest matches first
+    m_match = match;
+    m_filtersOnly = LeadQuery::where(filter, driver, context, true, false);
     if (where == this->filter() && query().isActive())
         return true;
     // QSqlTableModel::setFilter re-selects by itself when the model is populated.
@@ -93,6 +101,15 @@ bool LeadTableModel::setLeadFilter(const LeadFilter &filter)
 
 QString LeadTableModel::selectStatement() const
 {
+    if (isNewestFirst()) {
+        // FTS5 hands out matches in rowid order: newest first streams the first screenful
+        // at once, where any other order would collect and sort every match first.
+        QString sql = QStringLiteral("SELECT ") + QLatin1String(kSelectList)
+                      + QStringLiteral(" FROM leads_fts JOIN leads ON leads.lead_no = leads_fts.rowid WHERE ") + m_match;
+        if (!m_filtersOnly.isEmpty())
+            sql += QStringLiteral(" AND ") + m_filtersOnly;
+        return sql + QStringLiteral(" ORDER BY leads_fts.rowid DESC");
+    }
     QString sql = QStringLiteral("SELECT ") + QLatin1String(kSelectList) + QStringLiteral(" FROM leads");
     if (!filter().isEmpty())
         sql += QStringLiteral(" WHERE ") + filter();
@@ -113,7 +130,9 @@ void LeadTableModel::setSort(int column, Qt::SortOrder order)
 
 void LeadTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (sortKeyFor(column) == m_sortKey && order == m_sortOrder && query().isActive())
+    const bool wasNewestFirst = isNewestFirst();
+    m_newestFirst = false; // the user picked an order
+    if (sortKeyFor(column) == m_sortKey && order == m_sortOrder && query().isActive() && !wasNewestFirst)
         return;
     setSort(column, order);
     select();

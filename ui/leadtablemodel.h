@@ -54,6 +54,8 @@ public:
     QString leadIdAt(int row) const;
 
     LeadQuery::SortKey sortKey() const { return m_sortKey; }
+    // Search results come newest lead first until the user clicks a column.
+    bool isNewestFirst() const { return m_newestFirst && !m_match.isEmpty(); }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -82,6 +84,9 @@ private:
     LeadFilter m_filter;
     QString m_meId;
     QString m_countWhere;
+    QString m_match;       // leads_fts MATCH … of the current search, if any
+    QString m_filtersOnly; // the list WHERE without the full-text part
+    bool m_newestFirst = true;
     QHash<QString, QString> m_userNames;
     LeadQuery::SortKey m_sortKey = LeadQuery::SortKey::LastActivity;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/leadservice.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -139,8 +140,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        m_leadsPage->update();
+    // A light/dark switch: style sheets and derived shades are computed from the palette,
+    // so compute them again (widgets with their own palette would keep the old colours).
+    if (event->type() == QEvent::ApplicationPaletteChange && !m_repolishing) {
+        m_repolishing = true;
+        setPalette(QApplication::palette());
+        setStyleSheet(QString());
+        setStyleSheet(styleSheet());
+        m_sidebar->followPalette(QApplication::palette());
+        m_repolishing = false;
+    }
 }
 
 } // namespace Leads

@@ -41,6 +41,7 @@ private:
 
     LeadService &m_service;
     bool m_persist;
+    bool m_repolishing = false;
     Sidebar *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
     LeadsPage *m_leadsPage = nullptr;

@@ -129,11 +129,6 @@ std::optional<Result<QStringList>> Screenshots::renderSeed(const QString &dir, q
     if (!side.save(sidebarPath))
         return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(sidebarPath));
     written.append(sidebarPath);
-    if (qEnvironmentVariableIsSet("LEADS_SCREENSHOT_REVIEW")) {
-        page->splitter()->setSizes({kWindowSize.width() - 216 - 380, 380});
-        QApplication::processEvents();
-        window.grab().save(QDir(dir).filePath(QStringLiteral("review-detail.png")));
-    }
     window.close();
     return written;
 }

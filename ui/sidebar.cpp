@@ -141,11 +141,8 @@ Sidebar::Sidebar(const Actor &actor, QWidget *parent) : QFrame(parent)
     setObjectName(QStringLiteral("sidebar"));
     setFixedWidth(216);
     setAutoFillBackground(true);
-    QPalette pal = palette();
-    const QColor window = pal.color(QPalette::Window);
-    pal.setColor(QPalette::Window, window.lightness() > 128 ? window.darker(104) : window.lighter(118));
-    pal.setColor(QPalette::Base, pal.color(QPalette::Window));
-    setPalette(pal);
+    followPalette(QApplication::palette());
+    const QPalette pal = palette();
 
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(0, 16, 0, 12);
@@ -205,6 +202,22 @@ Sidebar::Sidebar(const Actor &actor, QWidget *parent) : QFrame(parent)
     who->addWidget(role);
     uh->addLayout(who, 1);
     v->addWidget(user);
+}
+
+void Sidebar::followPalette(const QPalette &base)
+{
+    // A shade off the window colour, in light and dark alike.
+    QPalette pal = base;
+    const QColor window = base.color(QPalette::Window);
+    pal.setColor(QPalette::Window, window.lightness() > 128 ? window.darker(104) : window.lighter(118));
+    pal.setColor(QPalette::Base, pal.color(QPalette::Window));
+    setPalette(pal);
+    if (m_list) {
+        for (int i = 0; i < m_list->count(); ++i) {
+            if (m_list->item(i)->data(kIdRole).toString() == u"leads")
+                m_list->item(i)->setIcon(leadsIcon(pal));
+        }
+    }
 }
 
 int Sidebar::addEntry(const QString &id, const QString &label, const QIcon &icon)

@@ -57,7 +57,18 @@ QString LeadQuery::literal(const QSqlDriver *driver, const QString &value)
     return u'\'' + escaped + u'\'';
 }
 
-QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, const Context &context, bool forList)
+QString LeadQuery::ftsMatch(const LeadFilter &filter, const QSqlDriver *driver)
+{
+    if (filter.search.trimmed().isEmpty())
+        return {};
+    const QString match = SearchIndex::matchExpression(filter.search);
+    if (match.isEmpty() || !singleCharacterTerm(match).isEmpty())
+        return {};
+    return QStringLiteral("leads_fts MATCH %1").arg(literal(driver, match));
+}
+
+QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, const Context &context, bool forList,
+                         bool withFtsSearch)
 {
     const QString walk = forList ? QStringLiteral("+") : QString();
     QStringList parts;
@@ -72,13 +83,13 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
             const QString word = literal(driver, one + u'%');
             const QString inWord = literal(driver, QStringLiteral("% ") + one + u'%');
             if (one.at(0).isDigit()) {
-                parts.append(QStringLiteral("(search_phone LIKE %1 OR search_phone LIKE %2)").arg(word, inWord));
+                parts.append(QStringLiteral("(leads.search_phone LIKE %1 OR leads.search_phone LIKE %2)").arg(word, inWord));
             } else {
-                parts.append(QStringLiteral("(name LIKE %1 OR name LIKE %2 OR company LIKE %1 OR company LIKE %2 "
-                                            "OR email LIKE %1)")
+                parts.append(QStringLiteral("(leads.name LIKE %1 OR leads.name LIKE %2 OR leads.company LIKE %1 "
+                                            "OR leads.company LIKE %2 OR leads.email LIKE %1)")
                                  .arg(word, inWord));
             }
-        } else {
+        } else if (withFtsSearch) {
             parts.append(QStringLiteral("lead_no IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH %1)")
                              .arg(literal(driver, match)));
         }

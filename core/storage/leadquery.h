@@ -37,8 +37,14 @@ public:
     // unary + so SQLite walks the index of the ORDER BY column and stops after the first
     // screenful, instead of collecting every match through the filter's own index and
     // sorting them all first (seconds on a million leads). Counts want the index: false.
+    //
+    // `withFtsSearch` false leaves out the full-text part (the caller joins leads_fts and
+    // puts ftsMatch() in its own WHERE).
     static QString where(const LeadFilter &filter, const QSqlDriver *driver, const Context &context,
-                         bool forList = false);
+                         bool forList = false, bool withFtsSearch = true);
+    // "leads_fts MATCH '…'" when the search goes through the full-text index; empty when
+    // there is no search, nothing searchable, or a one-character search (see where()).
+    static QString ftsMatch(const LeadFilter &filter, const QSqlDriver *driver);
     // "ORDER BY …" with lead_no as the tie-breaker so the order is total and stable.
     static QString orderBy(SortKey key, Qt::SortOrder order);
 
