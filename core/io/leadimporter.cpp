@@ -7,22 +7,19 @@
 #include "domain/lead.h"
 #include "domain/qualification.h"
 #include "leadscore.h"
+#include "storage/bulkload.h"
 #include "storage/bulkstatement.h"
+#include "storage/ids.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
-#include "storage/migrations.h"
 #include "storage/searchindex.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIODevice>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
-#include <QScopeGuard>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace Leads {
 
@@ -37,15 +34,43 @@ QString tr(const char *text)
 constexpr qint64 kBulkBytes = 5 * 1024 * 1024;
 constexpr int kMaxCell = 10000;
 
-QByteArray newId()
+// Compact JSON for the per-row payloads, without QJsonDocument's CBOR round trip.
+class JsonWriter
 {
-    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-}
+public:
+    JsonWriter &add(const char *key, QStringView value)
+    {
+        next(key);
+        appendJsonString(m_out, value);
+        return *this;
+    }
+    JsonWriter &add(const char *key, qint64 value)
+    {
+        next(key);
+        m_out.append(QByteArray::number(value));
+        return *this;
+    }
+    JsonWriter &add(const char *key, bool value)
+    {
+        next(key);
+        m_out.append(value ? "true" : "false");
+        return *this;
+    }
+    JsonWriter &addNull(const char *key)
+    {
+        next(key);
+        m_out.append("null");
+        return *this;
+    }
+    QByteArray finish() { return m_out + '}'; }
 
-QByteArray json(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
+private:
+    void next(const char *key)
+    {
+        m_out.append(m_out.size() > 1 ? ",\"" : "\"").append(key).append("\":");
+    }
+    QByteArray m_out = "{";
+};
 
 struct Parsed
 {
@@ -274,22 +299,13 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         users.insert(u.displayName.toLower(), u.id);
     }
 
-    const bool bulk = !options.dryRun && file->size() > kBulkBytes;
-    if (bulk) {
-        if (auto s = SearchIndex::suspend(conn); !s)
-            return s.error();
-        if (auto d = Migrations::dropSecondaryIndexes(conn); !d)
-            return d.error();
+    // Every row is validated with core/domain before it is written, so a large import
+    // may skip per-row constraint checks and index upkeep (see BulkLoad).
+    BulkLoad bulk(conn);
+    if (!options.dryRun && file->size() > kBulkBytes) {
+        if (auto b = bulk.begin(); !b)
+            return b.error();
     }
-    const auto restoreIndexes = qScopeGuard([&] {
-        if (bulk) {
-            // A failure here is repaired by the next Database::open (stale flag, IF NOT EXISTS).
-            if (auto i = Migrations::ensureSecondaryIndexes(conn); !i)
-                qCWarning(lcStorage) << i.error().message();
-            if (auto r = SearchIndex::rebuild(conn); !r)
-                qCWarning(lcStorage) << r.error().message();
-        }
-    });
 
     BulkStatement insertContact(conn, "INSERT INTO contacts (id, phone, email, display_name, created_at) VALUES (?, ?, ?, ?, ?)");
     BulkStatement insertLead(conn,
@@ -341,22 +357,22 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         report.failures.append({line, row, reason});
     };
     auto interaction = [&](const QString &leadId, const char *kind, qint64 at, const QString &body,
-                           const QJsonObject &data) -> Outcome {
-        insertInteraction.bind(1, newId());
+                           const QByteArray &data) -> Outcome {
+        insertInteraction.bind(1, newIdUtf8());
         insertInteraction.bind(2, leadId);
         insertInteraction.bind(3, kind);
         insertInteraction.bind(4, at);
         insertInteraction.bind(5, m_actor.userId);
         insertInteraction.bind(6, m_actor.displayName);
         insertInteraction.bind(7, body);
-        insertInteraction.bind(8, json(data));
+        insertInteraction.bind(8, data);
         return insertInteraction.step("importing the timeline");
     };
-    auto queue = [&](const char *type, const QString &leadId, const QJsonObject &payload) -> Outcome {
-        enqueue.bind(1, newId());
+    auto queue = [&](const char *type, const QString &leadId, const QByteArray &payload) -> Outcome {
+        enqueue.bind(1, newIdUtf8());
         enqueue.bind(2, type);
         enqueue.bind(3, leadId);
-        enqueue.bind(4, json(payload));
+        enqueue.bind(4, payload);
         enqueue.bind(5, nowMs);
         return enqueue.step("queueing imported leads for sync");
     };
@@ -523,12 +539,13 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
                         w = upsertAttribute.step("importing attributes");
                     }
                     if (w && !p.notes.isEmpty())
-                        w = interaction(leadId, "note", nowMs, p.notes, {{QStringLiteral("imported"), true}});
-                    if (w)
-                        w = queue("lead.update", leadId,
-                                  {{QStringLiteral("leadId"), leadId}, {QStringLiteral("name"), p.name},
-                                   {QStringLiteral("company"), p.company}, {QStringLiteral("note"), p.notes},
-                                   {QStringLiteral("score"), p.score ? QJsonValue(*p.score) : QJsonValue()}});
+                        w = interaction(leadId, "note", nowMs, p.notes, "{\"imported\":true}");
+                    if (w) {
+                        JsonWriter payload;
+                        payload.add("leadId", leadId).add("name", p.name).add("company", p.company).add("note", p.notes);
+                        p.score ? payload.add("score", qint64(*p.score)) : payload.addNull("score");
+                        w = queue("lead.update", leadId, payload.finish());
+                    }
                     if (!w)
                         return w.error();
                 }
@@ -550,8 +567,8 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         }
 
         // Create the lead (and its contact).
-        const QString leadId = QString::fromLatin1(newId());
-        QString contactId = contact ? contact->contactId : QString::fromLatin1(newId());
+        const QString leadId = newId();
+        QString contactId = contact ? contact->contactId : newId();
         const qint64 created = p.createdAt.isValid() ? p.createdAt.toMSecsSinceEpoch() : nowMs;
         if (!options.dryRun) {
             if (!contact) {
@@ -594,13 +611,12 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             insertLead.bind(20, nowMs);
             insertLead.bind(21, created);
             Outcome w = insertLead.step("importing leads");
+            const QString source = p.source.isEmpty() ? mapping.defaultSource : p.source;
             if (w)
                 w = interaction(leadId, "created", created, {},
-                                {{QStringLiteral("source"), p.source.isEmpty() ? mapping.defaultSource : p.source},
-                                 {QStringLiteral("imported"), true},
-                                 {QStringLiteral("status"), Status::id(p.status)}});
+                                JsonWriter().add("source", source).add("imported", true).add("status", Status::id(p.status)).finish());
             if (w && !p.notes.isEmpty())
-                w = interaction(leadId, "note", created, p.notes, {{QStringLiteral("imported"), true}});
+                w = interaction(leadId, "note", created, p.notes, "{\"imported\":true}");
             for (const auto &a : std::as_const(p.attributes)) {
                 if (!w)
                     break;
@@ -612,13 +628,19 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             }
             if (w)
                 w = queue("lead.create", leadId,
-                          {{QStringLiteral("leadId"), leadId}, {QStringLiteral("contactId"), contactId},
-                           {QStringLiteral("name"), p.name}, {QStringLiteral("company"), p.company},
-                           {QStringLiteral("phone"), phone}, {QStringLiteral("email"), email},
-                           {QStringLiteral("source"), p.source.isEmpty() ? mapping.defaultSource : p.source},
-                           {QStringLiteral("status"), Status::id(p.status)},
-                           {QStringLiteral("assigneeId"), p.assigneeId}, {QStringLiteral("note"), p.notes},
-                           {QStringLiteral("createdAt"), created}});
+                          JsonWriter()
+                              .add("leadId", leadId)
+                              .add("contactId", contactId)
+                              .add("name", p.name)
+                              .add("company", p.company)
+                              .add("phone", phone)
+                              .add("email", email)
+                              .add("source", source)
+                              .add("status", Status::id(p.status))
+                              .add("assigneeId", p.assigneeId)
+                              .add("note", p.notes)
+                              .add("createdAt", created)
+                              .finish());
             if (!w)
                 return w.error();
         }

@@ -5,6 +5,7 @@
 #include "domain/aiqualification.h"
 #include "domain/clock.h"
 #include "domain/pipeline.h"
+#include "ids.h"
 #include "leadscore.h"
 #include "searchindex.h"
 #include "transaction.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QUuid>
 
 namespace Leads {
 
@@ -22,11 +22,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("LeadService", text);
-}
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 QVariant msOrNull(const QDateTime &at)

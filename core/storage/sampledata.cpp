@@ -3,14 +3,13 @@
 
 #include "database.h"
 #include "domain/leadstatus.h"
+#include "bulkload.h"
 #include "bulkstatement.h"
 #include "leadscore.h"
-#include "migrations.h"
 #include "searchindex.h"
 #include "transaction.h"
 
 #include <QElapsedTimer>
-#include <QScopeGuard>
 #include <QSqlQuery>
 
 #include <array>
@@ -219,10 +218,6 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
                 return storageError(q, QStringLiteral("creating the sample team"));
             ++stats.users;
         }
-        if (auto s = SearchIndex::suspend(conn); !s)
-            return s.error();
-        if (auto d = Migrations::dropSecondaryIndexes(conn); !d)
-            return d.error();
         if (auto c = tx.commit(); !c)
             return c.error();
     }
@@ -267,28 +262,10 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             st.bindNull(pos);
     };
 
-    // The generator writes only valid rows in dependency order, so per-row CHECK and
-    // foreign-key evaluation (an ephemeral table per IN-list CHECK, per row) is skipped
-    // for the load and restored afterwards, even on failure.
-    // A rollback journal instead of WAL writes each new page once instead of twice (WAL,
-    // then checkpoint) and stays crash-safe; a bigger cache speeds up the index builds.
-    QSqlQuery pragma(conn);
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    pragma.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON"));
-    const bool wal = pragma.exec(QStringLiteral("PRAGMA journal_mode")) && pragma.next()
-                     && pragma.value(0).toString() == u"wal";
-    pragma.finish();
-    if (wal)
-        pragma.exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
-    pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
-    pragma.exec(QStringLiteral("PRAGMA threads = 2")); // parallel sorter for the index builds
-    const auto restore = qScopeGuard([&pragma, wal] {
-        pragma.exec(QStringLiteral("PRAGMA cache_size = -32768"));
-        if (wal)
-            pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        pragma.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
-        pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    });
+    // The generator writes only valid rows in dependency order.
+    BulkLoad bulk(conn);
+    if (auto b = bulk.begin(); !b)
+        return b.error();
 
     const QStringList foldedFirst = foldedList(kFirstNames);
     const QStringList foldedLast = foldedList(kLastNames);
@@ -427,19 +404,12 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
     }
 
     const qint64 rowsMs = timer.elapsed();
-    if (auto i = Migrations::ensureSecondaryIndexes(conn); !i)
-        return i.error();
-    const qint64 indexMs = timer.elapsed();
-    if (auto r = SearchIndex::rebuild(conn); !r)
-        return r.error();
-    const qint64 ftsMs = timer.elapsed();
-    QSqlQuery analyze(conn);
-    analyze.exec(QStringLiteral("PRAGMA analysis_limit = 400"));
-    analyze.exec(QStringLiteral("ANALYZE"));
+    if (auto f = bulk.finish(); !f)
+        return f.error();
     stats.elapsedMs = timer.elapsed();
     qCInfo(lcStorage) << "sample data:" << stats.leads << "leads," << stats.interactions
-                      << "interactions in" << stats.elapsedMs << "ms (rows" << rowsMs << "ms, indexes"
-                      << indexMs - rowsMs << "ms, search index" << ftsMs - indexMs << "ms)";
+                      << "interactions in" << stats.elapsedMs << "ms (rows" << rowsMs << "ms, indexes and search index"
+                      << stats.elapsedMs - rowsMs << "ms)";
     return stats;
 }
 

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "bulkload.h"
+
+#include "database.h"
+#include "leadscore.h"
+#include "migrations.h"
+#include "searchindex.h"
+
+#include <QSqlQuery>
+
+namespace Leads {
+
+BulkLoad::BulkLoad(QSqlDatabase db) : m_db(std::move(db)) {}
+
+BulkLoad::~BulkLoad()
+{
+    if (m_active) {
+        if (auto done = finish(); !done)
+            qCWarning(lcStorage) << "finishing a bulk load:" << done.error().message();
+    }
+}
+
+Outcome BulkLoad::begin()
+{
+    QSqlQuery q(m_db);
+    m_wasWal = q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next() && q.value(0).toString() == u"wal";
+    q.finish();
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA foreign_keys = OFF"),
+        QStringLiteral("PRAGMA ignore_check_constraints = ON"),
+        QStringLiteral("PRAGMA cache_size = -262144"),
+        QStringLiteral("PRAGMA threads = 2"), // parallel sorter for the index builds
+    };
+    for (const QString &p : pragmas) {
+        if (!q.exec(p))
+            return storageError(q, QStringLiteral("preparing a bulk load"));
+    }
+    if (m_wasWal && !q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")))
+        return storageError(q, QStringLiteral("preparing a bulk load"));
+    q.finish();
+    m_active = true;
+    if (auto s = SearchIndex::suspend(m_db); !s)
+        return s;
+    return Migrations::dropSecondaryIndexes(m_db);
+}
+
+Outcome BulkLoad::finish()
+{
+    if (!m_active)
+        return {};
+    m_active = false;
+    Outcome result = Migrations::ensureSecondaryIndexes(m_db);
+    if (result)
+        result = SearchIndex::rebuild(m_db);
+    QSqlQuery q(m_db);
+    q.exec(QStringLiteral("PRAGMA cache_size = -32768"));
+    q.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    if (m_wasWal)
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    q.finish();
+    q.exec(QStringLiteral("PRAGMA analysis_limit = 400"));
+    q.exec(QStringLiteral("ANALYZE"));
+    return result;
+}
+
+} // namespace Leads
