@@ -123,8 +123,14 @@ public:
     Trie()
     {
         m_nodes.emplace_back();
+        m_rootAscii.fill(-1);
         for (const Stem &stem : kStems)
             insert(stem);
+        // Most words start with an ASCII letter: index the root directly.
+        for (const auto &[ch, index] : m_nodes.front().next) {
+            if (ch < 128)
+                m_rootAscii[ch] = index;
+        }
     }
 
     std::uint8_t scan(QStringView text) const
@@ -153,6 +159,17 @@ private:
 
     int child(int node, char16_t c) const
     {
+        if (node == 0 && c < 128)
+            return m_rootAscii[c];
+        for (const auto &[ch, index] : m_nodes[size_t(node)].next) {
+            if (ch == c)
+                return index;
+        }
+        return -1;
+    }
+
+    int slowChild(int node, char16_t c) const
+    {
         for (const auto &[ch, index] : m_nodes[size_t(node)].next) {
             if (ch == c)
                 return index;
@@ -165,7 +182,7 @@ private:
         int node = 0;
         for (const char16_t *p = stem.text; *p; ++p) {
             const char16_t c = isWordChar(*p) ? fold(*p) : kSpace;
-            int next = child(node, c);
+            int next = slowChild(node, c);
             if (next < 0) {
                 next = int(m_nodes.size());
                 m_nodes[size_t(node)].next.emplace_back(c, next);
@@ -199,6 +216,7 @@ private:
     }
 
     std::vector<Node> m_nodes;
+    std::array<int, 128> m_rootAscii;
 };
 
 const Trie &trie()
