@@ -585,6 +585,38 @@ TEST_CASE("an empty database shows the empty state with create and sample action
     CHECK(page.totalCount() == 500);
 }
 
+TEST_CASE("on a database file the counts arrive from a worker thread without blocking the list")
+{
+    useTemporarySettings();
+    QTemporaryDir dir;
+    auto opened = Database::open(dir.filePath(QStringLiteral("leads.sqlite")));
+    REQUIRE(opened.ok());
+    Database &db = *opened.value();
+    SampleData::Options options;
+    options.leads = 400;
+    options.now = LeadsTest::fixedNow();
+    REQUIRE(SampleData::generate(db, options).ok());
+    FixedClock clock(LeadsTest::fixedNow());
+    LeadService service(db, Actor{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin}, clock);
+    {
+        LeadsPage page(service, clock);
+        CHECK(page.model()->rowCount() > 0); // rows are there before any count
+        REQUIRE(QTest::qWaitFor([&] { return page.totalCount() == 400; }, 5000));
+        LeadFilter filter;
+        filter.statuses = {LeadStatus::New};
+        page.setLeadFilter(filter);
+        REQUIRE(QTest::qWaitFor([&] { return page.countsText().contains(QStringLiteral("shown")); }, 5000));
+        CHECK(page.shownCount() == countWhere(db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'new'")));
+        // Quick successive filters: only the newest count is shown.
+        filter.statuses = {LeadStatus::Lost};
+        page.setLeadFilter(filter);
+        filter.statuses = {LeadStatus::Converted};
+        page.setLeadFilter(filter);
+        REQUIRE(QTest::qWaitFor([&] { return page.countsText().contains(QStringLiteral("shown")); }, 5000));
+        CHECK(page.shownCount() == countWhere(db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'converted'")));
+    } // the page (and its counting thread) goes away cleanly
+}
+
 TEST_CASE("a database error shows a message, not a blank table")
 {
     Fixture f(30);

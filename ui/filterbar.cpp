@@ -173,6 +173,8 @@ QListWidget *FilterBar::addList(QMenu *menu, bool withSearch)
     list->setFrameShape(QFrame::NoFrame);
     list->setUniformItemSizes(true);
     list->setMinimumWidth(220);
+    // Checkboxes carry the state; a selection highlight beside them would only confuse.
+    list->setSelectionMode(QAbstractItemView::NoSelection);
     if (withSearch) {
         auto *search = new QLineEdit(box);
         search->setPlaceholderText(tr("Find a person…"));
@@ -257,6 +259,7 @@ void FilterBar::setUsers(const QList<UserInfo> &users)
     m_assigneeList->clear();
     auto add = [this](const QString &id, const QString &text) {
         auto *item = new QListWidgetItem(text, m_assigneeList);
+        item->setSizeHint(QSize(200, 26));
         item->setData(kIdRole, id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(Qt::Unchecked);
@@ -277,6 +280,7 @@ void FilterBar::setSources(const QStringList &sources)
     m_sourceList->clear();
     for (const QString &s : sources) {
         auto *item = new QListWidgetItem(Source::label(s), m_sourceList);
+        item->setSizeHint(QSize(200, 26));
         item->setData(kIdRole, s);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(Qt::Unchecked);
