@@ -345,6 +345,8 @@ void ApiServer::registerRoutes()
         return leadAction(r, *name, *args);
     });
 
+    registerSyncRoutes();
+
     if (m_config.testHooks) {
         addRoute("POST", QStringLiteral("/v1/test/clock"), Body::Json, false, [this](Request &r) {
             FieldReader in(r.body, 100);

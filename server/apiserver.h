@@ -67,6 +67,7 @@ private:
     };
     void addRoute(const char *method, const QString &pattern, Body body, bool authenticated, Handler handler);
     void registerRoutes();
+    void registerSyncRoutes(); // syncservice.cpp
     ApiResponse dispatch(const QHttpServerRequest &request);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
 

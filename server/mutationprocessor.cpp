@@ -85,7 +85,8 @@ const QStringList &knownSources()
 
 // Every mutation runs its body inside a write transaction and reports transient failures.
 template<typename Body>
-Result<MutationProcessor::Applied> inTransaction(ServerDatabase &db, bool *transient, Body body)
+Result<MutationProcessor::Applied> inTransaction(ServerDatabase &db, bool *transient,
+                                                 const MutationProcessor::BeforeCommit &beforeCommit, Body body)
 {
     WriteTransaction tx(db);
     if (auto begun = tx.begin(); !begun) {
@@ -96,6 +97,10 @@ Result<MutationProcessor::Applied> inTransaction(ServerDatabase &db, bool *trans
     auto result = body(tx.seq());
     if (!result)
         return result;
+    if (beforeCommit) {
+        if (auto hooked = beforeCommit(tx.seq()); !hooked)
+            return hooked.error();
+    }
     if (auto done = tx.commit(); !done) {
         if (transient)
             *transient = tx.transientFailure();
@@ -109,6 +114,16 @@ Result<MutationProcessor::Applied> inTransaction(ServerDatabase &db, bool *trans
 MutationProcessor::MutationProcessor(ServerDatabase &db, SettingsStore &settings, const ServerClock &clock)
     : m_db(db), m_settings(settings), m_clock(clock)
 {
+}
+
+Result<MutationProcessor::Applied> MutationProcessor::apply(const Actor &actor, const QString &name,
+                                                            const QJsonObject &args, bool *transient,
+                                                            const BeforeCommit &beforeCommit)
+{
+    m_beforeCommit = beforeCommit;
+    auto result = apply(actor, name, args, transient);
+    m_beforeCommit = {};
+    return result;
 }
 
 bool MutationProcessor::isKnown(const QString &name)
@@ -211,7 +226,7 @@ Result<MutationProcessor::Applied> MutationProcessor::create(const Actor &actor,
         return invalid(QStringLiteral("phone"),
                        tr("A lead needs a phone number or an e-mail address to reach the contact."));
 
-    return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
         QSqlQuery q(m_db.connection());
         const QString id = leadId.value().isEmpty() ? newId() : leadId.value();
         q.prepare(QStringLiteral("SELECT 1 FROM leads WHERE id = ?"));
@@ -331,7 +346,7 @@ Result<MutationProcessor::Applied> MutationProcessor::setStatus(const Actor &act
     if (!target)
         return invalid(QStringLiteral("to"), tr("Unknown status \"%1\".").arg(to->left(50)));
 
-    return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
         LeadRepository repo(m_db);
         auto current = repo.find(*leadId);
         if (!current)
@@ -411,7 +426,7 @@ Result<MutationProcessor::Applied> MutationProcessor::assign(const Actor &actor,
     if (!baseId)
         return baseId.error();
 
-    return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
         LeadRepository repo(m_db);
         auto current = repo.find(*leadId);
         if (!current)
@@ -481,7 +496,7 @@ Result<MutationProcessor::Applied> MutationProcessor::qualify(const Actor &actor
         = in.integer(QStringLiteral("score"), FieldReader::Need::Required, -1'000'000, 1'000'000);
     if (auto done = in.finish(); !done)
         return done.error();
-    return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
         LeadRepository repo(m_db);
         auto current = repo.find(*leadId);
         if (!current)
@@ -544,7 +559,7 @@ Result<MutationProcessor::Applied> MutationProcessor::addNote(const Actor &actor
     auto noteId = uuidArg(noteIdArg, QStringLiteral("noteId"));
     if (!noteId)
         return noteId.error();
-    return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
         LeadRepository repo(m_db);
         auto current = repo.find(*leadId);
         if (!current)
@@ -591,7 +606,7 @@ Result<MutationProcessor::Applied> MutationProcessor::setFollowUp(const Actor &a
         if (!at.isValid())
             return invalid(QStringLiteral("at"), tr("\"at\" must be an ISO 8601 date and time."));
     }
-    return inTransaction(m_db, transient, [&](qint64 seq) -> Result<Applied> {
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
         LeadRepository repo(m_db);
         auto current = repo.find(*leadId);
         if (!current)

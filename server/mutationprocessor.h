@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
+
 namespace Leads::Server {
 
 class ServerClock;
@@ -35,6 +37,12 @@ public:
     Result<Applied> apply(const Actor &actor, const QString &name, const QJsonObject &args,
                           bool *transient = nullptr);
 
+    // The same, with `beforeCommit` run inside the mutation's transaction after its effect:
+    // sync's exactly-once bookkeeping commits or rolls back together with the effect.
+    using BeforeCommit = std::function<Outcome(qint64 seq)>;
+    Result<Applied> apply(const Actor &actor, const QString &name, const QJsonObject &args,
+                          bool *transient, const BeforeCommit &beforeCommit);
+
     static bool isKnown(const QString &name);
 
 private:
@@ -52,6 +60,7 @@ private:
     ServerDatabase &m_db;
     SettingsStore &m_settings;
     const ServerClock &m_clock;
+    BeforeCommit m_beforeCommit;
 };
 
 } // namespace Leads::Server

@@ -18,7 +18,7 @@ namespace Leads {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     enum class Mode { ReadWrite, ReadOnly };
 

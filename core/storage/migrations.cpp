@@ -156,11 +156,38 @@ QStringList schemaV2()
     };
 }
 
+// Sync (docs/sync.md): the client's identity, cursor and mutation counter; each outbox
+// mutation's number (assigned once, so a retry is recognised) and the server's value when
+// it was refused; the server change a lead row reflects; which timeline rows came from
+// the server (the rest are local until the server's copy arrives).
+QStringList schemaV3()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE sync_client (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            client_id TEXT NOT NULL,
+            server_url TEXT NOT NULL DEFAULT '',
+            user_id TEXT NOT NULL DEFAULT '',
+            epoch TEXT,
+            cursor TEXT,
+            cursor_seq INTEGER NOT NULL DEFAULT 0,
+            last_mid INTEGER NOT NULL DEFAULT 0,
+            acked_mid INTEGER NOT NULL DEFAULT 0,
+            last_sync_at INTEGER))"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN mid INTEGER"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN server_value TEXT"),
+        QStringLiteral("CREATE UNIQUE INDEX outbox_mid ON outbox (mid) WHERE mid IS NOT NULL"),
+        QStringLiteral("ALTER TABLE leads ADD COLUMN server_seq INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE interactions ADD COLUMN synced INTEGER NOT NULL DEFAULT 0"),
+    };
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
         {1, schemaV1()},
         {2, schemaV2()},
+        {3, schemaV3()},
     };
     return list;
 }

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncengine.h"
+
+#include "storage/database.h"
+#include "sync/syncjob.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QUrlQuery>
+#include <QUuid>
+
+#include <limits>
+#include <random>
+
+Q_LOGGING_CATEGORY(lcSync, "leads.sync")
+
+namespace Leads {
+
+namespace {
+constexpr int kProtocol = 1;
+constexpr int kMaxResyncsPerRound = 2;
+} // namespace
+
+SyncEngine::SyncEngine(Database &db, QNetworkAccessManager *nam, Config config, QObject *parent)
+    : QObject(parent), m_db(db), m_nam(nam), m_config(std::move(config)), m_store(db),
+      m_backoff(m_config.backoffMinMs, m_config.backoffMaxMs,
+                m_config.seed ? m_config.seed : std::random_device {}())
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+SyncEngine::~SyncEngine()
+{
+    delete m_job.data();
+}
+
+void SyncEngine::setStatus(Status status)
+{
+    if (m_status == status)
+        return;
+    m_status = status;
+    Q_EMIT statusChanged(status);
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_retry.stop();
+    startRound();
+}
+
+void SyncEngine::cancel()
+{
+    m_retry.stop();
+    m_again = false;
+    if (m_job)
+        m_job->abort();
+}
+
+void SyncEngine::startRound()
+{
+    m_running = true;
+    m_again = false;
+    m_applied = 0;
+    m_resyncs = 0;
+    setStatus(Status::Syncing);
+    auto state = m_store.state();
+    if (!state) {
+        fail(state.error().message(), false);
+        return;
+    }
+    m_clientId = state.value().clientId;
+    push();
+}
+
+SyncJob *SyncEngine::send(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    QUrl url = m_config.serverUrl;
+    const QUrl relative(path);
+    url.setPath(url.path().chopped(url.path().endsWith(u'/') ? 1 : 0) + relative.path());
+    url.setQuery(relative.query());
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("X-Sync-Protocol", QByteArray::number(kProtocol));
+    request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
+    request.setRawHeader("X-Client-Schema", QByteArray::number(Database::kSchemaVersion));
+    request.setRawHeader("X-Request-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+    request.setRawHeader("Accept", "application/json");
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    auto *job = new SyncJob(m_nam, request, method, body, m_config.timeoutMs, this);
+    m_job = job;
+    ++m_requests;
+    return job;
+}
+
+void SyncEngine::push()
+{
+    auto pending = m_store.takePending(m_config.pushBatch);
+    if (!pending) {
+        fail(pending.error().message(), false);
+        return;
+    }
+    if (pending.value().isEmpty()) {
+        pull();
+        return;
+    }
+    QJsonArray mutations;
+    for (const PendingMutation &m : pending.value())
+        mutations.append(QJsonObject {{QStringLiteral("mid"), m.mid},
+                                      {QStringLiteral("name"), m.name},
+                                      {QStringLiteral("args"), m.args}});
+    const QJsonObject body {{QStringLiteral("clientId"), m_clientId},
+                            {QStringLiteral("schema"), Database::kSchemaVersion},
+                            {QStringLiteral("mutations"), mutations}};
+    SyncJob *job = send("POST", QStringLiteral("/v1/sync/push"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    connect(job, &SyncJob::finished, this, &SyncEngine::onPushed);
+    job->start();
+}
+
+void SyncEngine::onPushed(SyncJob *job)
+{
+    job->deleteLater();
+    if (job->result() != SyncJob::Result::Ok) {
+        if (job->result() == SyncJob::Result::Unauthorized)
+            fail(tr("Sign in again to sync: %1").arg(job->errorText()), false);
+        else if (job->errorCode() == QLatin1String("mutation_gap"))
+            fail(tr("This copy and the server disagree about which changes were sent (%1). "
+                    "Contact your administrator.")
+                     .arg(job->errorText()),
+                 false);
+        else
+            fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
+        return;
+    }
+    QList<PushOutcome> outcomes;
+    const QJsonArray results = job->json().value(QStringLiteral("results")).toArray();
+    for (const QJsonValue &v : results) {
+        const QJsonObject r = v.toObject();
+        outcomes.append({qint64(r.value(QStringLiteral("mid")).toDouble()),
+                         r.value(QStringLiteral("outcome")).toString(),
+                         r.value(QStringLiteral("original")).toString(),
+                         r.value(QStringLiteral("code")).toString(),
+                         r.value(QStringLiteral("message")).toString(),
+                         r.value(QStringLiteral("current")).toObject()});
+    }
+    if (auto saved = m_store.recordPush(outcomes); !saved) {
+        fail(saved.error().message(), false);
+        return;
+    }
+    push(); // the next batch, or on to pull
+}
+
+void SyncEngine::pull()
+{
+    auto state = m_store.state();
+    if (!state) {
+        fail(state.error().message(), false);
+        return;
+    }
+    const QString cursor = state.value().cursor;
+    QUrlQuery query;
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_config.pullLimit));
+    query.addQueryItem(QStringLiteral("clientId"), m_clientId);
+    SyncJob *job = send("GET", QStringLiteral("/v1/sync/pull?") + query.toString(QUrl::FullyEncoded), {});
+    connect(job, &SyncJob::finished, this, [this, cursor](SyncJob *j) { onPulled(j, cursor); });
+    job->start();
+}
+
+void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
+{
+    job->deleteLater();
+    if (job->result() != SyncJob::Result::Ok) {
+        if (job->httpStatus() == 409 && job->errorCode() == QLatin1String("resync_required")
+            && m_resyncs < kMaxResyncsPerRound) {
+            ++m_resyncs;
+            qCInfo(lcSync) << "server history changed; downloading everything again";
+            const QString epoch = job->json()
+                                      .value(QStringLiteral("error"))
+                                      .toObject()
+                                      .value(QStringLiteral("serverEpoch"))
+                                      .toString();
+            if (auto reset = m_store.resetForResync(epoch); !reset) {
+                fail(reset.error().message(), false);
+                return;
+            }
+            push(); // the queue goes first, so its effects come down with the download
+            return;
+        }
+        if (job->result() == SyncJob::Result::Unauthorized)
+            fail(tr("Sign in again to sync: %1").arg(job->errorText()), false);
+        else
+            fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
+        return;
+    }
+    const QJsonObject &o = job->json();
+    PullPage page;
+    page.epoch = o.value(QStringLiteral("epoch")).toString();
+    page.changes = o.value(QStringLiteral("changes")).toArray();
+    const QJsonValue ack = o.value(QStringLiteral("ack")).toObject().value(QStringLiteral("lastMutationId"));
+    page.ack = ack.isDouble() ? qint64(ack.toDouble()) : -1;
+    page.nextCursor = o.value(QStringLiteral("nextCursor")).toString();
+    page.upTo = qint64(o.value(QStringLiteral("upTo")).toDouble());
+    page.hasMore = o.value(QStringLiteral("hasMore")).toBool();
+    if (page.nextCursor.isEmpty()) {
+        fail(tr("The server's answer had no cursor."), true);
+        return;
+    }
+    auto applied = m_store.applyPage(requestCursor, page);
+    if (!applied) {
+        if (applied.error().detail() == QLatin1String("stale_page")) {
+            pull(); // someone else moved the cursor: ask again from where it is now
+            return;
+        }
+        fail(applied.error().message(), false);
+        return;
+    }
+    m_applied += applied.value();
+    Q_EMIT progress(m_applied);
+    if (page.hasMore)
+        pull();
+    else
+        succeed();
+}
+
+void SyncEngine::succeed()
+{
+    m_running = false;
+    m_backoff.reset();
+    m_retryDelayMs = 0;
+    m_lastError.clear();
+    setStatus(Status::Idle);
+    Q_EMIT synced();
+    if (m_again)
+        syncNow();
+}
+
+void SyncEngine::fail(const QString &reason, bool transient, qint64 retryAfterMs)
+{
+    m_running = false;
+    m_lastError = reason;
+    qCInfo(lcSync).noquote() << "sync failed:" << reason << (transient ? "(will retry)" : "");
+    if (transient) {
+        m_retryDelayMs = m_backoff.next(retryAfterMs);
+        setStatus(Status::Waiting);
+        if (m_config.retryAutomatically)
+            m_retry.start(int(std::min<qint64>(m_retryDelayMs, std::numeric_limits<int>::max())));
+    } else {
+        m_retryDelayMs = 0;
+        setStatus(Status::Failed);
+    }
+    const bool retrying = transient && m_config.retryAutomatically;
+    Q_EMIT failed(reason, retrying);
+    if (m_again && !retrying)
+        syncNow();
+}
+
+} // namespace Leads

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sync/backoff.h"
+#include "sync/syncstore.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace Leads {
+
+class Database;
+class SyncJob;
+
+// The client's sync loop (docs/sync.md): pushes the outbox in numbered batches, then pulls
+// pages until the server has no more, one request at a time. Failures that time can fix
+// are retried on a timer with exponential backoff and jitter, whether or not the user
+// changes anything meanwhile. The network access manager is injected so tests can put a
+// fake in its place.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QUrl serverUrl;
+        int pushBatch = 100;
+        int pullLimit = 500;
+        int timeoutMs = 15000;
+        qint64 backoffMinMs = 1000;
+        qint64 backoffMaxMs = 5 * 60 * 1000;
+        quint64 seed = 0; // 0: random
+        bool retryAutomatically = true;
+    };
+    enum class Status {
+        Idle,    // nothing running; the last round succeeded (or none ran)
+        Syncing,
+        Waiting, // the last round failed for a reason time may fix; a retry is scheduled
+        Failed,  // the last round failed for a reason that needs the user (sign-in, update)
+    };
+    Q_ENUM(Status)
+
+    SyncEngine(Database &db, QNetworkAccessManager *nam, Config config, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void setAccessToken(const QString &token) { m_token = token; }
+    // Starts a round now (or once the running one ends).
+    void syncNow();
+    void cancel();
+
+    Status status() const { return m_status; }
+    const QString &lastError() const { return m_lastError; }
+    qint64 retryDelayMs() const { return m_retryDelayMs; }
+    int requestsSent() const { return m_requests; }
+    const SyncStore &store() const { return m_store; }
+
+Q_SIGNALS:
+    void statusChanged(Leads::SyncEngine::Status status);
+    // A round ended with the queue pushed and every page pulled.
+    void synced();
+    // A round ended early; `retrying` says whether a retry is scheduled.
+    void failed(const QString &reason, bool retrying);
+    void progress(int changesApplied);
+
+private:
+    enum class Step { Push, Pull };
+    void startRound();
+    void push();
+    void pull();
+    void onPushed(SyncJob *job);
+    void onPulled(SyncJob *job, const QString &requestCursor);
+    SyncJob *send(const QByteArray &method, const QString &path, const QByteArray &body);
+    void succeed();
+    void fail(const QString &reason, bool transient, qint64 retryAfterMs = 0);
+    void setStatus(Status status);
+
+    Database &m_db;
+    QNetworkAccessManager *m_nam;
+    Config m_config;
+    SyncStore m_store;
+    Backoff m_backoff;
+    QString m_token;
+    QString m_clientId;
+    QPointer<SyncJob> m_job;
+    QTimer m_retry;
+    Status m_status = Status::Idle;
+    QString m_lastError;
+    qint64 m_retryDelayMs = 0;
+    int m_requests = 0;
+    int m_applied = 0;
+    int m_resyncs = 0;
+    bool m_running = false;
+    bool m_again = false;
+};
+
+} // namespace Leads

@@ -1,0 +1,521 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncstore.h"
+
+#include "domain/leadstatus.h"
+#include "storage/database.h"
+#include "storage/searchindex.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace Leads {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SyncStore", text);
+}
+
+QVariant nullText()
+{
+    return QVariant(QMetaType(QMetaType::QString));
+}
+
+QVariant textOrNull(const QJsonValue &v)
+{
+    return v.isString() && !v.toString().isEmpty() ? QVariant(v.toString()) : nullText();
+}
+
+QVariant intOrNull(const QJsonValue &v)
+{
+    return v.isDouble() ? QVariant(v.toInt()) : QVariant(QMetaType(QMetaType::Int));
+}
+
+// Server times are ISO 8601 in UTC; the local file keeps milliseconds.
+QVariant msOrNull(const QJsonValue &v)
+{
+    if (!v.isString() || v.toString().isEmpty())
+        return QVariant(QMetaType(QMetaType::LongLong));
+    const QDateTime at = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+qint64 msOr(const QJsonValue &v, qint64 fallback)
+{
+    const QVariant ms = msOrNull(v);
+    return ms.isNull() ? fallback : ms.toLongLong();
+}
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject object(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// Kinds of timeline rows that a mutation writes locally and the server writes again.
+const char kMutationKinds[] = "('created', 'status_change', 'assignment', 'note', 'qualification', 'follow_up')";
+} // namespace
+
+SyncStore::SyncStore(Database &db) : m_db(db) { }
+
+Result<SyncStore::State> SyncStore::state() const
+{
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT client_id, epoch, cursor, cursor_seq, last_mid, acked_mid FROM sync_client "
+                               "WHERE id = 1")))
+        return storageError(q, tr("reading the sync state"));
+    if (!q.next()) {
+        q.finish();
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO sync_client (id, client_id) VALUES (1, ?)"));
+        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        if (!q.exec())
+            return storageError(q, tr("creating the sync identity"));
+        return state();
+    }
+    State s;
+    s.clientId = q.value(0).toString();
+    s.epoch = q.value(1).toString();
+    s.cursor = q.value(2).toString();
+    s.cursorSeq = q.value(3).toLongLong();
+    s.lastMid = q.value(4).toLongLong();
+    s.ackedMid = q.value(5).toLongLong();
+    return s;
+}
+
+Result<QList<PendingMutation>> SyncStore::takePending(int max) const
+{
+    auto current = state();
+    if (!current)
+        return current.error();
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    QSqlQuery q(m_db.connection());
+    // Numbers follow the outbox order; they are stored before the first send, so a retry
+    // after a lost answer carries the same number and the server recognises it.
+    if (!q.exec(QStringLiteral("SELECT seq FROM outbox WHERE mid IS NULL AND state = 'pending' ORDER BY seq")))
+        return storageError(q, tr("reading the outbox"));
+    QList<qint64> unnumbered;
+    while (q.next())
+        unnumbered.append(q.value(0).toLongLong());
+    q.finish();
+    qint64 last = 0;
+    if (!q.exec(QStringLiteral("SELECT last_mid FROM sync_client WHERE id = 1")) || !q.next())
+        return storageError(q, tr("reading the mutation counter"));
+    last = q.value(0).toLongLong();
+    q.finish();
+    for (qint64 seq : std::as_const(unnumbered)) {
+        q.prepare(QStringLiteral("UPDATE outbox SET mid = ? WHERE seq = ?"));
+        q.addBindValue(++last);
+        q.addBindValue(seq);
+        if (!q.exec())
+            return storageError(q, tr("numbering the outbox"));
+    }
+    q.prepare(QStringLiteral("UPDATE sync_client SET last_mid = ? WHERE id = 1"));
+    q.addBindValue(last);
+    if (!q.exec())
+        return storageError(q, tr("numbering the outbox"));
+    if (auto done = tx.commit(); !done)
+        return done.error();
+
+    q.prepare(QStringLiteral("SELECT seq, mid, type, lead_id, payload FROM outbox WHERE state = 'pending' "
+                             "AND mid IS NOT NULL ORDER BY mid LIMIT ?"));
+    q.addBindValue(max);
+    if (!q.exec())
+        return storageError(q, tr("reading the outbox"));
+    QList<PendingMutation> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                    object(q.value(4).toString())});
+    return out;
+}
+
+Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun;
+    QSqlQuery q(m_db.connection());
+    QSet<QString> refused;
+    for (const PushOutcome &o : outcomes) {
+        const bool rejected = o.outcome == QLatin1String("rejected")
+                              || (o.outcome == QLatin1String("duplicate") && o.original == QLatin1String("rejected"));
+        if (!rejected) {
+            q.prepare(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE mid = ? AND state = 'pending'"));
+            q.addBindValue(o.mid);
+            if (!q.exec())
+                return storageError(q, tr("recording what the server accepted"));
+            continue;
+        }
+        q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?, error_message = ?, "
+                                 "server_value = ? WHERE mid = ? AND state <> 'rejected' RETURNING lead_id"));
+        q.addBindValue(o.code);
+        q.addBindValue(o.message.isEmpty() ? tr("The server refused this change.") : o.message);
+        q.addBindValue(o.current.isEmpty() ? nullText() : QVariant(json(o.current)));
+        q.addBindValue(o.mid);
+        if (!q.exec())
+            return storageError(q, tr("recording what the server refused"));
+        if (q.next() && !q.value(0).toString().isEmpty())
+            refused.insert(q.value(0).toString());
+        q.finish();
+        // The server's value replaces the refused local edit (older copies never win).
+        if (!o.current.isEmpty()) {
+            if (auto up = upsertLead(o.current, qint64(o.current.value(QStringLiteral("changeSeq")).toDouble()));
+                !up)
+                return up;
+        }
+    }
+    if (auto tidy = replayAndTidy(refused); !tidy)
+        return tidy;
+    return tx.commit();
+}
+
+Outcome SyncStore::upsertLead(const QJsonObject &row, qint64 seq) const
+{
+    const QString id = row.value(QStringLiteral("id")).toString();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT server_seq FROM leads WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return storageError(q, tr("reading a lead"));
+    if (q.next() && q.value(0).toLongLong() > seq)
+        return {}; // the local copy already reflects a later server change
+    q.finish();
+    const QJsonObject contact = row.value(QStringLiteral("contact")).toObject();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!contact.isEmpty()) {
+        q.prepare(QStringLiteral("INSERT INTO contacts (id, phone, email, display_name, created_at) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, email = excluded.email, "
+                                 "display_name = excluded.display_name"));
+        q.addBindValue(contact.value(QStringLiteral("id")).toString());
+        q.addBindValue(textOrNull(contact.value(QStringLiteral("phone"))));
+        q.addBindValue(textOrNull(contact.value(QStringLiteral("email"))));
+        q.addBindValue(contact.value(QStringLiteral("displayName")).toString());
+        q.addBindValue(now);
+        if (!q.exec())
+            return storageError(q, tr("saving a contact"));
+    } else {
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO contacts (id, display_name, created_at) VALUES (?, ?, ?)"));
+        q.addBindValue(row.value(QStringLiteral("contactId")).toString());
+        q.addBindValue(row.value(QStringLiteral("name")).toString());
+        q.addBindValue(now);
+        if (!q.exec())
+            return storageError(q, tr("saving a contact"));
+    }
+    const QString assignee = row.value(QStringLiteral("assigneeId")).toString();
+    if (!assignee.isEmpty()) {
+        // The roster may arrive after the lead: a placeholder keeps the reference valid
+        // until the user's own row comes.
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO users (id, username, display_name, role, created_at) "
+                                 "VALUES (?, ?, ?, 'agent', ?)"));
+        q.addBindValue(assignee);
+        q.addBindValue(QString(u'#' + assignee));
+        q.addBindValue(row.value(QStringLiteral("assigneeName")).toString());
+        q.addBindValue(now);
+        if (!q.exec())
+            return storageError(q, tr("saving an agent"));
+    }
+    const auto status = Status::fromId(row.value(QStringLiteral("status")).toString()).value_or(LeadStatus::New);
+    const QJsonObject versions = row.value(QStringLiteral("versions")).toObject();
+    const QString phone = row.value(QStringLiteral("phone")).toString();
+    const qint64 created = msOr(row.value(QStringLiteral("createdAt")), now);
+    q.prepare(QStringLiteral(
+        "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, source_detail, "
+        "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
+        "manual_score, score, qualification_method, follow_up_at, created_at, updated_at, last_activity_at, "
+        "version, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, name = excluded.name, "
+        "company = excluded.company, phone = excluded.phone, email = excluded.email, "
+        "search_phone = excluded.search_phone, source = excluded.source, source_detail = excluded.source_detail, "
+        "campaign = excluded.campaign, status = excluded.status, status_rank = excluded.status_rank, "
+        "status_version = excluded.status_version, is_final = excluded.is_final, "
+        "lost_reason = excluded.lost_reason, assignee_id = excluded.assignee_id, ai_score = excluded.ai_score, "
+        "manual_score = excluded.manual_score, score = excluded.score, "
+        "qualification_method = excluded.qualification_method, follow_up_at = excluded.follow_up_at, "
+        "updated_at = excluded.updated_at, last_activity_at = excluded.last_activity_at, "
+        "version = excluded.version, server_seq = excluded.server_seq"));
+    q.addBindValue(id);
+    q.addBindValue(row.value(QStringLiteral("contactId")).toString());
+    q.addBindValue(row.value(QStringLiteral("name")).toString());
+    q.addBindValue(row.value(QStringLiteral("company")).toString());
+    q.addBindValue(phone);
+    q.addBindValue(row.value(QStringLiteral("email")).toString());
+    q.addBindValue(sqlText(SearchIndex::phoneTokens(phone)));
+    q.addBindValue(row.value(QStringLiteral("source")).toString());
+    q.addBindValue(row.value(QStringLiteral("sourceDetail")).toString());
+    q.addBindValue(row.value(QStringLiteral("campaign")).toString());
+    q.addBindValue(Status::id(status));
+    q.addBindValue(Status::index(status));
+    q.addBindValue(versions.value(QStringLiteral("status")).toInt(1));
+    q.addBindValue(Status::isFinal(status) ? 1 : 0);
+    q.addBindValue(textOrNull(row.value(QStringLiteral("lostReason"))));
+    q.addBindValue(assignee.isEmpty() ? nullText() : QVariant(assignee));
+    q.addBindValue(intOrNull(row.value(QStringLiteral("aiScore"))));
+    q.addBindValue(intOrNull(row.value(QStringLiteral("manualScore"))));
+    q.addBindValue(intOrNull(row.value(QStringLiteral("score"))));
+    q.addBindValue(row.value(QStringLiteral("qualificationMethod")).toString());
+    q.addBindValue(msOrNull(row.value(QStringLiteral("followUpAt"))));
+    q.addBindValue(created);
+    q.addBindValue(msOr(row.value(QStringLiteral("updatedAt")), created));
+    q.addBindValue(msOr(row.value(QStringLiteral("lastActivityAt")), created));
+    q.addBindValue(versions.value(QStringLiteral("row")).toInt(1));
+    q.addBindValue(seq);
+    if (!q.exec())
+        return storageError(q, tr("saving a lead from the server"));
+    return {};
+}
+
+// Local view = server truth + mutations the server has not yet reflected. After server
+// rows replace a lead, its outstanding mutations are replayed on top; once none is left,
+// the local copies of timeline rows give way to the server's.
+Outcome SyncStore::replayAndTidy(const QSet<QString> &leadIds) const
+{
+    QSqlQuery q(m_db.connection());
+    QSqlQuery u(m_db.connection());
+    for (const QString &leadId : leadIds) {
+        q.prepare(QStringLiteral("SELECT type, payload FROM outbox WHERE lead_id = ? AND state IN ('pending', 'sent') "
+                                 "ORDER BY seq"));
+        q.addBindValue(leadId);
+        if (!q.exec())
+            return storageError(q, tr("reading the outbox"));
+        bool outstanding = false;
+        while (q.next()) {
+            outstanding = true;
+            const QString type = q.value(0).toString();
+            const QJsonObject a = object(q.value(1).toString());
+            if (type == QLatin1String("lead.setStatus")) {
+                const auto to = Status::fromId(a.value(QStringLiteral("to")).toString());
+                if (!to)
+                    continue;
+                u.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, is_final = ?, lost_reason = ?, "
+                                         "status_version = status_version + 1 WHERE id = ?"));
+                u.addBindValue(Status::id(*to));
+                u.addBindValue(Status::index(*to));
+                u.addBindValue(Status::isFinal(*to) ? 1 : 0);
+                u.addBindValue(*to == LeadStatus::Lost ? textOrNull(a.value(QStringLiteral("reason"))) : nullText());
+                u.addBindValue(leadId);
+            } else if (type == QLatin1String("lead.assign")) {
+                u.prepare(QStringLiteral("UPDATE leads SET assignee_id = ? WHERE id = ?"));
+                u.addBindValue(textOrNull(a.value(QStringLiteral("assigneeId"))));
+                u.addBindValue(leadId);
+            } else if (type == QLatin1String("lead.qualify")) {
+                u.prepare(QStringLiteral("UPDATE leads SET manual_score = ?, score = ?, qualification_method = 'manual' "
+                                         "WHERE id = ?"));
+                u.addBindValue(a.value(QStringLiteral("score")).toInt());
+                u.addBindValue(a.value(QStringLiteral("score")).toInt());
+                u.addBindValue(leadId);
+            } else if (type == QLatin1String("lead.setFollowUp")) {
+                u.prepare(QStringLiteral("UPDATE leads SET follow_up_at = ? WHERE id = ?"));
+                u.addBindValue(msOrNull(a.value(QStringLiteral("at"))));
+                u.addBindValue(leadId);
+            } else {
+                continue; // notes and creation live in timeline rows, which stay until acknowledged
+            }
+            if (!u.exec())
+                return storageError(u, tr("replaying a local change"));
+        }
+        q.finish();
+        if (!outstanding) {
+            u.prepare(QStringLiteral("DELETE FROM interactions WHERE lead_id = ? AND synced = 0 AND kind IN %1")
+                          .arg(QLatin1String(kMutationKinds)));
+            u.addBindValue(leadId);
+            if (!u.exec())
+                return storageError(u, tr("tidying the timeline"));
+        }
+        // The notes column feeds search: rebuild it from the timeline as it now stands.
+        u.prepare(QStringLiteral("UPDATE leads SET notes = COALESCE((SELECT group_concat(body, char(10)) FROM "
+                                 "(SELECT body FROM interactions WHERE lead_id = ? AND kind = 'note' "
+                                 "ORDER BY occurred_at, interaction_no)), '') WHERE id = ?"));
+        u.addBindValue(leadId);
+        u.addBindValue(leadId);
+        if (!u.exec())
+            return storageError(u, tr("updating the search text"));
+    }
+    return {};
+}
+
+Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &page) const
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(cursor, ''), acked_mid FROM sync_client WHERE id = 1")) || !q.next())
+        return storageError(q, tr("reading the sync cursor"));
+    // A late or repeated answer to an older request: its rows are older than ours.
+    if (q.value(0).toString() != requestCursor)
+        return Error(ErrorCode::Conflict, tr("The sync cursor moved; the page was discarded."),
+                     QStringLiteral("stale_page"));
+    const qint64 acked = q.value(1).toLongLong();
+    q.finish();
+
+    QSet<QString> touched;
+    if (page.ack > 0) {
+        q.prepare(QStringLiteral("DELETE FROM outbox WHERE state = 'sent' AND mid <= ? RETURNING lead_id"));
+        q.addBindValue(page.ack);
+        if (!q.exec())
+            return storageError(q, tr("clearing acknowledged changes"));
+        while (q.next())
+            if (!q.value(0).toString().isEmpty())
+                touched.insert(q.value(0).toString());
+        q.finish();
+    }
+    int applied = 0;
+    for (const QJsonValue &value : page.changes) {
+        const QJsonObject c = value.toObject();
+        const QString t = c.value(QStringLiteral("t")).toString();
+        const QString op = c.value(QStringLiteral("op")).toString();
+        const QString id = c.value(QStringLiteral("id")).toString();
+        const qint64 seq = qint64(c.value(QStringLiteral("seq")).toDouble());
+        const QJsonObject row = c.value(QStringLiteral("row")).toObject();
+        if (t == QLatin1String("user") && op == QLatin1String("upsert")) {
+            const QString username = row.value(QStringLiteral("username")).toString();
+            // A local account with the same name but another id yields its name.
+            q.prepare(QStringLiteral("UPDATE users SET username = '#' || id WHERE username = ? AND id <> ?"));
+            q.addBindValue(username);
+            q.addBindValue(id);
+            if (!q.exec())
+                return storageError(q, tr("saving a user"));
+            q.prepare(QStringLiteral("INSERT INTO users (id, username, display_name, role, active, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                     "username = excluded.username, display_name = excluded.display_name, "
+                                     "role = excluded.role, active = excluded.active"));
+            q.addBindValue(id);
+            q.addBindValue(username);
+            q.addBindValue(row.value(QStringLiteral("displayName")).toString());
+            q.addBindValue(row.value(QStringLiteral("role")).toString());
+            q.addBindValue(row.value(QStringLiteral("active")).toBool() ? 1 : 0);
+            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            if (!q.exec())
+                return storageError(q, tr("saving a user"));
+        } else if (t == QLatin1String("lead") && op == QLatin1String("upsert")) {
+            if (auto up = upsertLead(row, seq); !up)
+                return up.error();
+            touched.insert(id);
+        } else if (t == QLatin1String("lead")) {
+            // remove: out of this user's scope now; delete: a tombstone. Either way the
+            // local copy goes (its timeline with it); local mutations stay in the outbox.
+            q.prepare(QStringLiteral("DELETE FROM leads WHERE id = ?"));
+            q.addBindValue(id);
+            if (!q.exec())
+                return storageError(q, tr("removing a lead"));
+            touched.remove(id);
+        } else if (t == QLatin1String("interaction") && op == QLatin1String("upsert")) {
+            const QString leadId = row.value(QStringLiteral("leadId")).toString();
+            q.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
+                                     "body, data, synced) SELECT ?, ?, ?, ?, ?, ?, ?, ?, 1 WHERE EXISTS "
+                                     "(SELECT 1 FROM leads WHERE id = ?) ON CONFLICT (id) DO UPDATE SET "
+                                     "body = excluded.body, data = excluded.data, synced = 1"));
+            q.addBindValue(id);
+            q.addBindValue(leadId);
+            q.addBindValue(row.value(QStringLiteral("kind")).toString());
+            q.addBindValue(qint64(row.value(QStringLiteral("occurredAt")).toDouble()));
+            q.addBindValue(textOrNull(row.value(QStringLiteral("authorId"))));
+            q.addBindValue(row.value(QStringLiteral("authorName")).toString());
+            q.addBindValue(row.value(QStringLiteral("body")).toString());
+            q.addBindValue(json(row.value(QStringLiteral("data")).toObject()));
+            q.addBindValue(leadId);
+            if (!q.exec())
+                return storageError(q, tr("saving a timeline entry"));
+            touched.insert(leadId);
+        } else {
+            continue; // a kind this version does not know: newer servers may send more
+        }
+        ++applied;
+    }
+    QSet<QString> present;
+    for (const QString &id : std::as_const(touched)) {
+        q.prepare(QStringLiteral("SELECT 1 FROM leads WHERE id = ?"));
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            present.insert(id);
+    }
+    if (auto tidy = replayAndTidy(present); !tidy)
+        return tidy.error();
+    q.prepare(QStringLiteral("UPDATE sync_client SET epoch = ?, cursor = ?, cursor_seq = ?, acked_mid = ?, "
+                             "last_sync_at = ? WHERE id = 1"));
+    q.addBindValue(page.epoch);
+    q.addBindValue(page.nextCursor);
+    q.addBindValue(page.upTo);
+    q.addBindValue(std::max(acked, page.ack));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return storageError(q, tr("saving the sync cursor"));
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return applied;
+}
+
+Outcome SyncStore::resetForResync(const QString &epoch) const
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun;
+    QSqlQuery q(m_db.connection());
+    // Rows the server sent are dropped and come again; leads only this client knows
+    // (created offline, still queued) stay, and so does the whole queue.
+    if (!q.exec(QStringLiteral("DELETE FROM leads WHERE server_seq > 0 AND id NOT IN (SELECT lead_id FROM outbox "
+                               "WHERE state IN ('pending', 'sent') AND lead_id IS NOT NULL)")))
+        return storageError(q, tr("starting a full download"));
+    // Accepted-but-unacknowledged mutations are pushed again: the new server history may
+    // not contain them (a restore from an older copy).
+    if (!q.exec(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'sent'")))
+        return storageError(q, tr("starting a full download"));
+    q.prepare(QStringLiteral("UPDATE sync_client SET epoch = ?, cursor = NULL, cursor_seq = 0 WHERE id = 1"));
+    q.addBindValue(epoch);
+    if (!q.exec())
+        return storageError(q, tr("starting a full download"));
+    return tx.commit();
+}
+
+int SyncStore::pendingCount() const
+{
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'pending'")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+int SyncStore::awaitingAckCount() const
+{
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state = 'sent'")) && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+QList<NotApplied> SyncStore::notApplied() const
+{
+    QList<NotApplied> out;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT seq, COALESCE(mid, 0), type, COALESCE(lead_id, ''), payload, "
+                               "COALESCE(error_code, ''), COALESCE(error_message, ''), COALESCE(server_value, '') "
+                               "FROM outbox WHERE state = 'rejected' ORDER BY seq")))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
+                    object(q.value(4).toString()), q.value(5).toString(), q.value(6).toString(),
+                    object(q.value(7).toString())});
+    return out;
+}
+
+Outcome SyncStore::dismiss(qint64 seq) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND state = 'rejected'"));
+    q.addBindValue(seq);
+    if (!q.exec())
+        return storageError(q, tr("dismissing a refused change"));
+    return {};
+}
+
+} // namespace Leads

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace Leads {
+
+class Database;
+
+// A local mutation on its way to the server (an outbox row with its number).
+struct PendingMutation
+{
+    qint64 seq = 0; // the outbox row
+    qint64 mid = 0; // the number the server deduplicates by
+    QString name;
+    QString leadId;
+    QJsonObject args;
+};
+
+// A mutation the server refused: shown to the user with the reason and the server's value.
+struct NotApplied
+{
+    qint64 seq = 0;
+    qint64 mid = 0;
+    QString name;
+    QString leadId;
+    QJsonObject args;
+    QString code;
+    QString message;
+    QJsonObject serverValue; // the lead as the server had it, when known
+};
+
+// One entry of a push answer.
+struct PushOutcome
+{
+    qint64 mid = 0;
+    QString outcome;  // applied, duplicate, rejected
+    QString original; // for a duplicate: what happened the first time
+    QString code;
+    QString message;
+    QJsonObject current;
+};
+
+// One pull page as the server sent it.
+struct PullPage
+{
+    QString epoch;
+    QJsonArray changes;
+    qint64 ack = -1; // lastMutationId, -1 when the server sent none
+    QString nextCursor;
+    qint64 upTo = 0;
+    bool hasMore = false;
+};
+
+// The client's side of sync in its SQLite file: identity, cursor, numbering the outbox,
+// recording push outcomes, and applying pull pages — each of them in one transaction, so
+// a crash at any point leaves rows, cursor and acknowledgements consistent.
+class SyncStore
+{
+public:
+    explicit SyncStore(Database &db);
+
+    struct State
+    {
+        QString clientId;
+        QString epoch;
+        QString cursor; // empty: nothing pulled yet
+        qint64 cursorSeq = 0;
+        qint64 lastMid = 0;
+        qint64 ackedMid = 0;
+    };
+    // Creates the client identity (a new UUID) on first use.
+    Result<State> state() const;
+
+    // Numbers outbox mutations that have none yet (once: a retry reuses the number) and
+    // returns up to `max` not yet accepted by the server, in number order.
+    Result<QList<PendingMutation>> takePending(int max) const;
+    Outcome recordPush(const QList<PushOutcome> &outcomes) const;
+    // Applies one page: rows, acknowledgement and the new cursor together. Refuses (and
+    // changes nothing) when the cursor moved since the page was asked for.
+    Result<int> applyPage(const QString &requestCursor, const PullPage &page) const;
+    // The server's history changed: forget the cursor and every server row that no local
+    // mutation still needs; the queue stays and is pushed again.
+    Outcome resetForResync(const QString &epoch) const;
+
+    int pendingCount() const; // not yet accepted by the server
+    int awaitingAckCount() const; // accepted, effect not yet pulled
+    QList<NotApplied> notApplied() const;
+    Outcome dismiss(qint64 seq) const;
+
+private:
+    Outcome upsertLead(const QJsonObject &row, qint64 seq) const;
+    Outcome replayAndTidy(const QSet<QString> &leadIds) const;
+
+    Database &m_db;
+};
+
+} // namespace Leads

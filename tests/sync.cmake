@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sync: fault injection through a fake network access manager, and end-to-end runs of
+# several clients against the real leads-server on 127.0.0.1.
+leads_add_test(test_sync SOURCES
+  test_serverharness.cpp
+  test_syncsupport.cpp
+  test_sync_faults.cpp
+  test_sync_e2e.cpp)
+add_dependencies(test_sync leads-server)
+target_compile_definitions(test_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_sync PRIVATE Qt6::Network Qt6::Sql)

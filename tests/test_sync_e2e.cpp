@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sync end to end: several desktop clients, each with its own local database, edit offline
+// and sync through the real leads-server on 127.0.0.1. They must converge on the server's
+// state, keep everything anyone typed, and show what the server refused and why.
+#include "test_syncsupport.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QSqlQuery>
+
+using LeadsTest::SyncClient;
+using LeadsTest::SyncTeam;
+
+namespace {
+// What a user sees of a lead, in a form two databases can be compared by.
+QString summary(const Leads::Database &db, const QString &leadId)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT status, COALESCE(assignee_id, ''), COALESCE(manual_score, -1), "
+                             "COALESCE(follow_up_at, 0), status_version, "
+                             "(SELECT group_concat(body, '|') FROM (SELECT body FROM interactions "
+                             " WHERE lead_id = leads.id AND kind = 'note' ORDER BY body)) "
+                             "FROM leads WHERE id = ?"));
+    q.addBindValue(leadId);
+    if (!q.exec() || !q.next())
+        return QStringLiteral("<missing>");
+    return QStringLiteral("%1 assignee=%2 score=%3 followUp=%4 v%5 notes=%6")
+        .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+             q.value(4).toString(), q.value(5).toString());
+}
+
+QString serverSummary(SyncTeam &team, const QString &leadId)
+{
+    const QJsonObject lead = team.serverLead(leadId).value(QStringLiteral("lead")).toObject();
+    const QDateTime followUp = QDateTime::fromString(lead.value(QStringLiteral("followUpAt")).toString(), Qt::ISODateWithMs);
+    const QJsonValue score = lead.value(QStringLiteral("manualScore"));
+    return QStringLiteral("%1 assignee=%2 score=%3 followUp=%4 v%5 notes=%6")
+        .arg(lead.value(QStringLiteral("status")).toString(), lead.value(QStringLiteral("assigneeId")).toString(),
+             QString::number(score.isDouble() ? score.toInt() : -1),
+             QString::number(followUp.isValid() ? followUp.toMSecsSinceEpoch() : 0),
+             QString::number(lead.value(QStringLiteral("versions")).toObject().value(QStringLiteral("status")).toInt()),
+             team.serverNotes(leadId).join(u'|'));
+}
+} // namespace
+
+TEST_CASE("Two clients edit offline and converge on the server's state", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString a1 = team.lead({{QStringLiteral("name"), QStringLiteral("Acme")}});
+    const QString a2 = team.lead({{QStringLiteral("name"), QStringLiteral("Bolt")}});
+    const QString a3 = team.lead({{QStringLiteral("name"), QStringLiteral("Crane")}});
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    SyncClient andy(team.url, team.agent, team.agentActor(), nullptr);
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+    CHECK(mona.leads() == 3);
+    CHECK(andy.leads() == 3); // the unassigned pool
+
+    // Offline: nobody syncs while they work.
+    REQUIRE(mona.service->setStatus(a1, Leads::LeadStatus::Contacted));
+    REQUIRE(mona.service->qualifyManually(a2, 80));
+    REQUIRE(mona.service->assign(a3, team.agentId));
+    REQUIRE(andy.service->addNote(a1, QStringLiteral("Asked for a demo on Friday")));
+    REQUIRE(andy.service->setFollowUp(a2, QDateTime::currentDateTimeUtc().addDays(2)));
+    REQUIRE(andy.service->setStatus(a2, Leads::LeadStatus::Qualifying));
+
+    // Back online, in any order, until quiet.
+    REQUIRE(andy.sync());
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+    CHECK(mona.engine->store().notApplied().isEmpty());
+    CHECK(andy.engine->store().notApplied().isEmpty());
+    for (const QString &id : {a1, a2, a3}) {
+        INFO("lead " << id.toStdString());
+        const QString server = serverSummary(team, id);
+        CHECK(summary(*mona.db, id) == server);
+        CHECK(summary(*andy.db, id) == server);
+    }
+    CHECK(mona.status(a1) == QStringLiteral("contacted"));
+    CHECK(andy.status(a2) == QStringLiteral("qualifying"));
+    CHECK(summary(*andy.db, a2).contains(QStringLiteral("score=80")));
+    CHECK(andy.notes(a1) == 1);
+    CHECK(mona.notes(a1) == 1);
+    CHECK(mona.outbox() == 0);
+    CHECK(andy.outbox() == 0);
+}
+
+TEST_CASE("Two offline notes on the same lead both survive, once each", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString lead = team.lead();
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    SyncClient andy(team.url, team.agent, team.agentActor(), nullptr);
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+
+    REQUIRE(mona.service->addNote(lead, QStringLiteral("Mona: budget approved")));
+    REQUIRE(andy.service->addNote(lead, QStringLiteral("Andy: prefers e-mail")));
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+    REQUIRE(mona.sync());
+
+    const QStringList both {QStringLiteral("Andy: prefers e-mail"), QStringLiteral("Mona: budget approved")};
+    CHECK(team.serverNotes(lead) == both);
+    CHECK(mona.notes(lead) == 2);
+    CHECK(andy.notes(lead) == 2);
+    CHECK(summary(*mona.db, lead) == serverSummary(team, lead));
+    CHECK(summary(*andy.db, lead) == serverSummary(team, lead));
+    // The search text follows the timeline.
+    QSqlQuery q(mona.db->connection());
+    q.prepare(QStringLiteral("SELECT notes FROM leads WHERE id = ?"));
+    q.addBindValue(lead);
+    REQUIRE((q.exec() && q.next()));
+    CHECK(q.value(0).toString().contains(QStringLiteral("prefers e-mail")));
+}
+
+TEST_CASE("A status conflict ends in the loser's Not applied list with the reason and the server's value",
+          "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString lead = team.lead();
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    SyncClient andy(team.url, team.agent, team.agentActor(), nullptr);
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+
+    REQUIRE(mona.service->setStatus(lead, Leads::LeadStatus::Contacted));
+    REQUIRE(andy.service->setStatus(lead, Leads::LeadStatus::Qualifying));
+    REQUIRE(andy.service->addNote(lead, QStringLiteral("Andy's note still counts")));
+    CHECK(andy.status(lead) == QStringLiteral("qualifying")); // what Andy sees while offline
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+
+    const auto refused = andy.engine->store().notApplied();
+    REQUIRE(refused.size() == 1);
+    CHECK(refused.at(0).name == QStringLiteral("lead.setStatus"));
+    CHECK(refused.at(0).leadId == lead);
+    CHECK(refused.at(0).code == QStringLiteral("stale_status"));
+    CHECK(refused.at(0).message.contains(QStringLiteral("Contacted")));
+    CHECK(refused.at(0).serverValue.value(QStringLiteral("status")).toString() == QStringLiteral("contacted"));
+    CHECK(refused.at(0).args.value(QStringLiteral("to")).toString() == QStringLiteral("qualifying"));
+    // Server truth wins on screen; the note, which conflicts with nothing, went through.
+    CHECK(andy.status(lead) == QStringLiteral("contacted"));
+    CHECK(team.serverNotes(lead) == QStringList {QStringLiteral("Andy's note still counts")});
+    CHECK(summary(*andy.db, lead) == serverSummary(team, lead));
+    CHECK(andy.outbox() == 0);
+
+    // Dismissing clears the list; nothing else changes.
+    REQUIRE(andy.engine->store().dismiss(refused.at(0).seq));
+    CHECK(andy.engine->store().notApplied().isEmpty());
+}
+
+TEST_CASE("A change to a lead closed elsewhere is refused as final; the queue behind it still drains",
+          "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString closed = team.lead();
+    const QString open = team.lead();
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    SyncClient andy(team.url, team.agent, team.agentActor(), nullptr);
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+
+    REQUIRE(mona.service->setStatus(closed, Leads::LeadStatus::Converted));
+    REQUIRE(mona.sync());
+    REQUIRE(andy.service->qualifyManually(closed, 55));
+    REQUIRE(andy.service->setStatus(open, Leads::LeadStatus::Contacted));
+    REQUIRE(andy.sync());
+
+    const auto refused = andy.engine->store().notApplied();
+    REQUIRE(refused.size() == 1);
+    CHECK(refused.at(0).name == QStringLiteral("lead.qualify"));
+    CHECK(refused.at(0).code == QStringLiteral("final_state"));
+    CHECK(refused.at(0).serverValue.value(QStringLiteral("status")).toString() == QStringLiteral("converted"));
+    CHECK(andy.status(closed) == QStringLiteral("converted"));
+    CHECK(summary(*andy.db, closed).contains(QStringLiteral("score=-1")));
+    CHECK(andy.status(open) == QStringLiteral("contacted"));
+    CHECK(serverSummary(team, open).startsWith(QStringLiteral("contacted")));
+}
+
+TEST_CASE("A lead reassigned away from an agent leaves the agent's copy", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString lead = team.lead();
+    const QString other = team.server.createUser(team.admin, QStringLiteral("olga"), QStringLiteral("agent"));
+    SyncClient andy(team.url, team.agent, team.agentActor(), nullptr);
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(andy.sync());
+    REQUIRE(mona.sync());
+    CHECK(andy.leads() == 1);
+
+    REQUIRE(mona.service->assign(lead, other));
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+    CHECK(andy.leads() == 0);
+    CHECK(mona.leads() == 1);
+}
+
+TEST_CASE("The pull is scoped, paged on transaction boundaries and refuses a cursor from another epoch",
+          "[sync][e2e]")
+{
+    SyncTeam team;
+    for (int i = 0; i < 4; ++i)
+        team.lead();
+    // Each lead was created in one transaction with its timeline: a page of 1 row still
+    // carries the whole transaction.
+    auto r = team.server.request("GET", QStringLiteral("/v1/sync/pull?limit=1"), {}, team.manager);
+    REQUIRE(r.status == 200);
+    const QJsonArray changes = r.json.value(QStringLiteral("changes")).toArray();
+    REQUIRE(!changes.isEmpty());
+    const qint64 upTo = qint64(r.json.value(QStringLiteral("upTo")).toDouble());
+    for (const QJsonValue &c : changes)
+        CHECK(qint64(c.toObject().value(QStringLiteral("seq")).toDouble()) <= upTo);
+    CHECK(r.json.value(QStringLiteral("hasMore")).toBool());
+
+    const QString foreign = QString::fromLatin1(
+        QByteArrayLiteral("{\"e\":\"another-epoch\",\"s\":1}").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    auto stale = team.server.request("GET", QStringLiteral("/v1/sync/pull?cursor=") + foreign, {}, team.manager);
+    CHECK(stale.status == 409);
+    CHECK(stale.errorCode() == QStringLiteral("resync_required"));
+
+    auto hello = team.server.request("GET", QStringLiteral("/v1/sync/hello"));
+    CHECK(hello.status == 200);
+    CHECK(!hello.json.value(QStringLiteral("serverEpoch")).toString().isEmpty());
+
+    // A client id is bound to its first user.
+    const QJsonObject push {{QStringLiteral("clientId"), QStringLiteral("6f1c1a52-58a4-4c8e-9d38-1b8d0f0a7b11")},
+                            {QStringLiteral("mutations"), QJsonArray {}}};
+    CHECK(team.server.request("POST", QStringLiteral("/v1/sync/push"), push, team.manager).status == 200);
+    auto other = team.server.request("POST", QStringLiteral("/v1/sync/push"), push, team.agent);
+    CHECK(other.status == 403);
+    CHECK(other.errorCode() == QStringLiteral("client_bound"));
+    // A gap in the numbering is refused rather than guessed at.
+    const QJsonObject gap {{QStringLiteral("clientId"), QStringLiteral("6f1c1a52-58a4-4c8e-9d38-1b8d0f0a7b11")},
+                           {QStringLiteral("mutations"),
+                            QJsonArray {QJsonObject {{QStringLiteral("mid"), 5},
+                                                     {QStringLiteral("name"), QStringLiteral("lead.addNote")},
+                                                     {QStringLiteral("args"), QJsonObject {}}}}}};
+    auto gapReply = team.server.request("POST", QStringLiteral("/v1/sync/push"), gap, team.manager);
+    CHECK(gapReply.status == 409);
+    CHECK(gapReply.errorCode() == QStringLiteral("mutation_gap"));
+}
