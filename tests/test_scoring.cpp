@@ -3,6 +3,7 @@
 
 #include "domain/aiqualification.h"
 #include "domain/clock.h"
+#include "scoring/autoscorer.h"
 #include "scoring/featureextractor.h"
 #include "scoring/intentlexicon.h"
 #include "scoring/modeltrainer.h"
@@ -14,7 +15,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTest>
 
 #include <cmath>
 
@@ -498,4 +501,42 @@ TEST_CASE("retraining happens when enough new outcomes arrived", "[scoring][stor
     auto again = w.scoring.retrainIfDue();
     REQUIRE(again.ok());
     CHECK_FALSE(again.value());
+}
+
+TEST_CASE("a new message is scored from the event loop, and closing leads retrains", "[scoring][storage]")
+{
+    Workspace w(200, 0.0);
+    AutoScorer auto_(w.leads, w.scoring);
+    QSignalSpy retrained(&auto_, &AutoScorer::retrained);
+    QSignalSpy rescored(&auto_, &AutoScorer::rescored);
+
+    IncomingInteraction message;
+    message.kind = InteractionKind::ChatIn;
+    message.phone = QStringLiteral("+34600111222");
+    message.name = QStringLiteral("Lucía Gómez");
+    message.source = Source::Chat;
+    message.body = QStringLiteral("Hola, ¿cuál es el precio? Quiero comprar tres.");
+    auto created = w.leads.recordInteraction(message);
+    REQUIRE(created.ok());
+    const QString id = created.value().leadId;
+    CHECK_FALSE(w.leads.lead(id).value().qualification.aiScore.has_value());
+
+    QTRY_COMPARE(rescored.count(), 1);
+    CHECK(retrained.count() == 1); // 200 outcomes and no model yet
+    CHECK(w.scoring.currentModel().outcomes == 200);
+    const auto first = w.leads.lead(id).value().qualification.aiScore;
+    REQUIRE(first.has_value());
+    const QStringList reasons = w.leads.aiReasons(id);
+    INFO(reasons.join(QStringLiteral(" | ")).toStdString());
+    CHECK(reasons.filter(QStringLiteral("asked about price")).size() == 1);
+
+    // The contact says no: the score drops on the next pass, no retraining needed.
+    w.clock.advance(3600 * 1000);
+    message.body = QStringLiteral("No me interesa, gracias");
+    message.occurredAt = w.clock.now();
+    REQUIRE(w.leads.recordInteraction(message).ok());
+    QTRY_COMPARE(rescored.count(), 2);
+    CHECK(retrained.count() == 1);
+    CHECK(*w.leads.lead(id).value().qualification.aiScore < *first);
+    CHECK(auto_.pending() == 0);
 }

@@ -218,9 +218,14 @@ Result<TrainingReport> ScoringService::train(TrainingOptions options)
 Result<bool> ScoringService::retrainIfDue()
 {
     QSqlQuery q(m_leads.database().connection());
-    if (!q.exec(QStringLiteral("SELECT SUM(status = 'converted'), SUM(status = 'lost') FROM leads "
-                               "WHERE status IN ('converted', 'lost')"))
-        || !q.next())
+    // By status_rank, which is indexed: this runs after every change in a client.
+    q.prepare(QStringLiteral("SELECT SUM(status_rank = ?), SUM(status_rank = ?) FROM leads "
+                             "WHERE status_rank IN (?, ?)"));
+    for (int i = 0; i < 2; ++i) {
+        q.addBindValue(Status::index(LeadStatus::Converted));
+        q.addBindValue(Status::index(LeadStatus::Lost));
+    }
+    if (!q.exec() || !q.next())
         return storageError(q, tr("counting outcomes"));
     const int converted = q.value(0).toInt();
     const int lost = q.value(1).toInt();
