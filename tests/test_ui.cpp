@@ -257,6 +257,17 @@ TEST_CASE("each filter narrows the rows, and filters combine with search")
         filter.lastActivity.preset = LeadFilter::DatePreset::Today;
         page.setLeadFilter(filter);
         CHECK(page.shownCount() < total);
+
+        // A custom range is [from, to) in UTC; the chip names the days.
+        filter = {};
+        const QDateTime a = LeadsTest::fixedNow().addDays(-20);
+        const QDateTime b = LeadsTest::fixedNow().addDays(-10);
+        filter.created = {LeadFilter::DatePreset::Custom, a, b};
+        page.setLeadFilter(filter);
+        CHECK(page.shownCount() == countWhere(*f.db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE created_at >= %1 AND created_at < %2")
+                                                         .arg(a.toMSecsSinceEpoch()).arg(b.toMSecsSinceEpoch())));
+        REQUIRE(page.chips()->chips().size() == 1);
+        CHECK(page.chips()->chips().constFirst()->text().contains(QStringLiteral("Created:")));
     }
     SECTION("active or final")
     {

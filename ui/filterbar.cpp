@@ -6,6 +6,10 @@
 #include "storage/leadservice.h"
 
 #include <QActionGroup>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -250,7 +254,48 @@ QActionGroup *FilterBar::addDateSection(QMenu *menu, const QString &title, LeadF
             emitChanged();
         });
     }
+    QAction *custom = menu->addAction(tr("Custom range…"));
+    custom->setCheckable(true);
+    custom->setData(static_cast<int>(LeadFilter::DatePreset::Custom));
+    group->addAction(custom);
+    connect(custom, &QAction::triggered, this, [this, member, title] {
+        const LeadFilter::DateRange current = m_filter.*member;
+        if (auto range = askDateRange(title, current)) {
+            (m_filter.*member) = *range;
+            emitChanged();
+        } else {
+            syncWidgets(); // cancelled: the previous choice stays checked
+        }
+    });
     return group;
+}
+
+std::optional<LeadFilter::DateRange> FilterBar::askDateRange(const QString &title, const LeadFilter::DateRange &current)
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("%1: custom range").arg(title));
+    auto *form = new QFormLayout(&dialog);
+    auto *from = new QDateEdit(&dialog);
+    auto *to = new QDateEdit(&dialog);
+    for (QDateEdit *e : {from, to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    }
+    const QDate today = QDate::currentDate();
+    const bool custom = current.preset == LeadFilter::DatePreset::Custom;
+    from->setDate(custom ? current.from.toLocalTime().date() : today.addDays(-30));
+    to->setDate(custom ? current.to.toLocalTime().addMSecs(-1).date() : today);
+    form->addRow(tr("From"), from);
+    form->addRow(tr("To (inclusive)"), to);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    const QDate a = std::min(from->date(), to->date());
+    const QDate b = std::max(from->date(), to->date());
+    return LeadFilter::DateRange{LeadFilter::DatePreset::Custom, a.startOfDay().toUTC(), b.addDays(1).startOfDay().toUTC()};
 }
 
 void FilterBar::setUsers(const QList<UserInfo> &users)

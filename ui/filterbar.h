@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QActionGroup;
 class QListWidget;
 class QMenu;
@@ -45,6 +47,7 @@ private:
     void syncWidgets();
     void updateButtonTexts();
     void emitChanged();
+    std::optional<LeadFilter::DateRange> askDateRange(const QString &title, const LeadFilter::DateRange &current);
     QActionGroup *addDateSection(QMenu *menu, const QString &title, LeadFilter::DateRange LeadFilter::*member);
 
     LeadFilter m_filter;

@@ -104,12 +104,18 @@ void FilterChips::setFilter(const LeadFilter &filter)
             f.maxScore.reset();
         });
     }
+    auto rangeText = [](const LeadFilter::DateRange &r) {
+        if (r.preset != LeadFilter::DatePreset::Custom)
+            return LeadFilter::presetLabel(r.preset);
+        const QLocale locale;
+        return tr("%1 – %2").arg(locale.toString(r.from.toLocalTime().date(), QStringLiteral("d MMM yyyy")),
+                                 locale.toString(r.to.toLocalTime().addMSecs(-1).date(), QStringLiteral("d MMM yyyy")));
+    };
     if (filter.created.isActive())
-        addChip(QStringLiteral("chipCreated"), tr("Created: %1").arg(LeadFilter::presetLabel(filter.created.preset)),
+        addChip(QStringLiteral("chipCreated"), tr("Created: %1").arg(rangeText(filter.created)),
                 [](LeadFilter &f) { f.created = {}; });
     if (filter.lastActivity.isActive())
-        addChip(QStringLiteral("chipActivity"),
-                tr("Activity: %1").arg(LeadFilter::presetLabel(filter.lastActivity.preset)),
+        addChip(QStringLiteral("chipActivity"), tr("Activity: %1").arg(rangeText(filter.lastActivity)),
                 [](LeadFilter &f) { f.lastActivity = {}; });
     if (filter.finality != LeadFilter::Finality::Any)
         addChip(QStringLiteral("chipState"),

@@ -43,6 +43,21 @@ QString singleCharacterTerm(const QString &match)
     return QString(c.toLower());
 }
 
+// The digits of a match expression that is one number of four or more digits ("4915"*):
+// a phone prefix. Every number in the index is its own term, so FTS5 would merge the
+// doclists of every number starting with them (hundreds of thousands on a big table).
+QString longNumberTerm(const QString &match)
+{
+    if (match.size() < 7 || !match.startsWith(u'"') || !match.endsWith(QStringLiteral("\"*")))
+        return {};
+    const QString digits = match.mid(1, match.size() - 3);
+    for (QChar c : digits) {
+        if (c < u'0' || c > u'9')
+            return {};
+    }
+    return digits;
+}
+
 } // namespace
 
 QString LeadQuery::literal(const QSqlDriver *driver, const QString &value)
@@ -64,6 +79,10 @@ QString LeadQuery::ftsMatch(const LeadFilter &filter, const QSqlDriver *driver)
     const QString match = SearchIndex::matchExpression(filter.search);
     if (match.isEmpty() || !singleCharacterTerm(match).isEmpty())
         return {};
+    // A long number searches its first three digits (a single term of the 3-character
+    // prefix index, streamed in rowid order); where() adds the exact digits per row.
+    if (const QString digits = longNumberTerm(match); !digits.isEmpty())
+        return QStringLiteral("leads_fts MATCH %1").arg(literal(driver, u'"' + digits.left(3) + QStringLiteral("\"*")));
     return QStringLiteral("leads_fts MATCH %1").arg(literal(driver, match));
 }
 
@@ -92,6 +111,11 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
         } else if (withFtsSearch) {
             parts.append(QStringLiteral("lead_no IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH %1)")
                              .arg(literal(driver, match)));
+        } else if (const QString digits = longNumberTerm(match); !digits.isEmpty()) {
+            // search_phone holds space-separated digit tokens: this is the token-prefix
+            // test FTS5 would do, exactly.
+            parts.append(QStringLiteral("(leads.search_phone LIKE %1 OR leads.search_phone LIKE %2)")
+                             .arg(literal(driver, digits + u'%'), literal(driver, QStringLiteral("% ") + digits + u'%')));
         }
     }
     if (!filter.statuses.isEmpty()) {
