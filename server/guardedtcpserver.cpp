@@ -31,6 +31,16 @@ public:
         connect(socket, &QTcpSocket::readyRead, this, [this] { onReadyRead(); });
         connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_idle.start(); });
         m_idle.start();
+        // A whole request must arrive within twice the idle timeout, so a client that
+        // trickles one byte at a time (slowloris) cannot hold a connection forever.
+        m_deadline.setSingleShot(true);
+        m_deadline.setInterval(2 * limits.idleTimeoutMs);
+        connect(&m_deadline, &QTimer::timeout, this, [this] {
+            if (m_phase == Phase::Head || m_phase == Phase::Body)
+                reject(ApiResponse::error(408, QStringLiteral("request_timeout"),
+                                          guardText("The request did not arrive in time.")),
+                       true);
+        });
     }
 
 private:
@@ -65,10 +75,14 @@ private:
                 const qint64 take = std::min<qint64>(m_bodyRemaining, data.size() - i);
                 m_bodyRemaining -= take;
                 i += take;
-                if (m_bodyRemaining == 0)
+                if (m_bodyRemaining == 0) {
                     m_phase = Phase::Head;
+                    m_deadline.stop();
+                }
                 continue;
             }
+            if (m_head.isEmpty() && !m_deadline.isActive())
+                m_deadline.start();
             // Head: collect until the blank line.
             const qsizetype end = data.indexOf("\r\n\r\n", i);
             const qsizetype stop = end < 0 ? data.size() : end + 4;
@@ -154,6 +168,8 @@ private:
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         m_bodyRemaining = length;
         m_phase = length > 0 ? Phase::Body : Phase::Head;
+        if (length == 0)
+            m_deadline.stop();
     }
 
     // Answers below Qt HttpServer and stops Qt from seeing anything more of this
@@ -183,6 +199,7 @@ private:
     QTcpSocket *m_socket;
     GuardedTcpServer::Limits m_limits;
     QTimer m_idle;
+    QTimer m_deadline;
     Phase m_phase = Phase::Head;
     QByteArray m_head;
     qint64 m_bodyRemaining = 0;

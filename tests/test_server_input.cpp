@@ -190,6 +190,26 @@ LEADS_SERVER_SCENARIO(inputScenario4, "header floods, chunked bodies and idle co
                      8000);
     CHECK(timer.elapsed() < 5000);
     CHECK(stalled.status != 200);
+    // A head trickled in a header every 300 ms never goes idle, but the request deadline
+    // (twice the idle timeout) still ends it.
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), server.port());
+        REQUIRE(socket.waitForConnected(5000));
+        socket.write("GET /v1/health HTTP/1.1\r\nHost: x\r\n");
+        QElapsedTimer trickle;
+        trickle.start();
+        QByteArray got;
+        int n = 0;
+        while (trickle.elapsed() < 6000 && !got.contains("\r\n\r\n")) {
+            socket.write("X-Drip-" + QByteArray::number(n++) + ": y\r\n");
+            socket.waitForBytesWritten(100);
+            if (socket.waitForReadyRead(300))
+                got += socket.readAll();
+        }
+        CHECK(got.startsWith("HTTP/1.1 408"));
+        CHECK(trickle.elapsed() < 4000);
+    }
     // A half-sent head gets 408.
     const HttpReply slow = server.raw("GET /v1/health HTTP/1.1\r\nHost: x\r\n", 8000);
     CHECK(slow.status == 408);
