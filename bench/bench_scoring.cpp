@@ -168,9 +168,11 @@ int main(int argc, char *argv[])
             std::printf("rescore failed: %s\n", qPrintable(stats.error().message()));
             return 1;
         }
-        std::printf("rescore database %lld leads (read, score, reasons, write; 5000 per transaction): %lld ms "
-                    "(%.0f leads/s), %lld moved to Qualified\n",
+        std::printf("rescore database %lld leads (5000 per transaction): %lld ms (read %lld, model %lld, write %lld; "
+                    "%.0f leads/s), %lld moved to Qualified\n",
                     static_cast<long long>(stats.value().scored), static_cast<long long>(stats.value().elapsedMs),
+                    static_cast<long long>(stats.value().readMs), static_cast<long long>(stats.value().modelMs),
+                    static_cast<long long>(stats.value().writeMs),
                     double(stats.value().scored) * 1000.0 / double(std::max<qint64>(1, stats.value().elapsedMs)),
                     static_cast<long long>(stats.value().autoQualified));
     }

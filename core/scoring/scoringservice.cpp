@@ -290,9 +290,12 @@ Result<ScoringService::RescoreStats> ScoringService::rescore(const QString &lead
         }
         if (onlyStale)
             condition += QStringLiteral(" AND (l.ai_scored_at IS NULL OR l.last_activity_at > l.ai_scored_at)");
+        QElapsedTimer phase;
+        phase.start();
         auto leads = loadLeads(m_leads.database(), condition, binds, false);
         if (!leads)
             return leads.error();
+        stats.readMs += phase.restart();
         const QDateTime now = m_clock.now();
         QList<AiScoreUpdate> updates;
         updates.reserve(leads.value().size());
@@ -300,9 +303,11 @@ Result<ScoringService::RescoreStats> ScoringService::rescore(const QString &lead
             const ScoreExplanation e = model.explain(FeatureExtractor::extract(l.snapshot, now));
             updates.append({l.snapshot.leadId, e.score, e.reasons()});
         }
+        stats.modelMs += phase.restart();
         auto applied = m_leads.applyAiScores(updates);
         if (!applied)
             return applied.error();
+        stats.writeMs += phase.elapsed();
         stats.scored += applied.value().applied;
         stats.autoQualified += applied.value().autoQualified;
         stats.skippedFinal += applied.value().skippedFinal;

@@ -29,6 +29,9 @@ public:
         qint64 autoQualified = 0;
         qint64 skippedFinal = 0;
         qint64 elapsedMs = 0;
+        qint64 readMs = 0;  // loading leads, interactions and attributes
+        qint64 modelMs = 0; // features, scores and reasons
+        qint64 writeMs = 0; // LeadService::applyAiScores
     };
     using Progress = std::function<void(qint64 done)>;
 

@@ -11,6 +11,7 @@
 #include "transaction.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
@@ -255,6 +256,20 @@ Outcome LeadService::enqueue(const QString &type, const QString &leadId, const Q
     q.addBindValue(m_clock.now().toMSecsSinceEpoch());
     if (!q.exec())
         return storageError(q, tr("queueing the change for sync"));
+    return {};
+}
+
+Outcome LeadService::record(Transaction &tx, const QString &leadId, InteractionKind kind, const QString &body,
+                            const QJsonObject &data, const QDateTime &at, const QString &mutation,
+                            const QJsonObject &payload)
+{
+    if (auto w = writeInteraction(leadId, kind, body, data, at); !w)
+        return w;
+    if (auto e = enqueue(mutation, leadId, payload); !e)
+        return e;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
     return {};
 }
 
@@ -505,17 +520,11 @@ Outcome LeadService::setStatus(const QString &leadId, LeadStatus to, const QStri
     QJsonObject data{{QStringLiteral("from"), Status::id(l.status)}, {QStringLiteral("to"), Status::id(to)}};
     if (to == LeadStatus::Lost)
         data.insert(QStringLiteral("reason"), lostReason.trimmed());
-    if (auto w = writeInteraction(leadId, InteractionKind::StatusChange, {}, data, now); !w)
-        return w;
     QJsonObject payload = data;
     payload.insert(QStringLiteral("leadId"), leadId);
     payload.insert(QStringLiteral("baseVersion"), l.statusVersion);
-    if (auto e = enqueue(QStringLiteral("lead.setStatus"), leadId, payload); !e)
-        return e;
-    if (auto done = tx.commit(); !done)
-        return done;
-    Q_EMIT leadChanged(leadId);
-    return {};
+    return record(tx, leadId, InteractionKind::StatusChange, {}, data, now, QStringLiteral("lead.setStatus"),
+                  payload);
 }
 
 Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
@@ -566,18 +575,10 @@ Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
                            {QStringLiteral("fromName"), l.assigneeName},
                            {QStringLiteral("to"), assigneeId},
                            {QStringLiteral("toName"), assigneeName}};
-    if (auto w = writeInteraction(leadId, InteractionKind::Assignment, {}, data, now); !w)
-        return w;
-    if (auto e = enqueue(QStringLiteral("lead.assign"), leadId,
-                         {{QStringLiteral("leadId"), leadId},
-                          {QStringLiteral("assigneeId"), assigneeId},
-                          {QStringLiteral("baseAssigneeId"), l.assigneeId}});
-        !e)
-        return e;
-    if (auto done = tx.commit(); !done)
-        return done;
-    Q_EMIT leadChanged(leadId);
-    return {};
+    return record(tx, leadId, InteractionKind::Assignment, {}, data, now, QStringLiteral("lead.assign"),
+                  {{QStringLiteral("leadId"), leadId},
+                   {QStringLiteral("assigneeId"), assigneeId},
+                   {QStringLiteral("baseAssigneeId"), l.assigneeId}});
 }
 
 Outcome LeadService::qualifyManually(const QString &leadId, int score)
@@ -611,16 +612,8 @@ Outcome LeadService::qualifyManually(const QString &leadId, int score)
     const QJsonObject data{{QStringLiteral("score"), score},
                            {QStringLiteral("method"), QStringLiteral("manual")},
                            {QStringLiteral("previous"), l.qualification.manualScore ? *l.qualification.manualScore : -1}};
-    if (auto w = writeInteraction(leadId, InteractionKind::Qualification, {}, data, now); !w)
-        return w;
-    if (auto e = enqueue(QStringLiteral("lead.qualify"), leadId,
-                         {{QStringLiteral("leadId"), leadId}, {QStringLiteral("score"), score}});
-        !e)
-        return e;
-    if (auto done = tx.commit(); !done)
-        return done;
-    Q_EMIT leadChanged(leadId);
-    return {};
+    return record(tx, leadId, InteractionKind::Qualification, {}, data, now, QStringLiteral("lead.qualify"),
+                  {{QStringLiteral("leadId"), leadId}, {QStringLiteral("score"), score}});
 }
 
 Outcome LeadService::addNote(const QString &leadId, const QString &text)
@@ -649,16 +642,8 @@ Outcome LeadService::addNote(const QString &leadId, const QString &text)
     q.addBindValue(leadId);
     if (!q.exec())
         return storageError(q, tr("saving the note"));
-    if (auto w = writeInteraction(leadId, InteractionKind::Note, note, {}, now); !w)
-        return w;
-    if (auto e = enqueue(QStringLiteral("lead.addNote"), leadId,
-                         {{QStringLiteral("leadId"), leadId}, {QStringLiteral("text"), note}});
-        !e)
-        return e;
-    if (auto done = tx.commit(); !done)
-        return done;
-    Q_EMIT leadChanged(leadId);
-    return {};
+    return record(tx, leadId, InteractionKind::Note, note, {}, now, QStringLiteral("lead.addNote"),
+                  {{QStringLiteral("leadId"), leadId}, {QStringLiteral("text"), note}});
 }
 
 Outcome LeadService::setFollowUp(const QString &leadId, const QDateTime &at)
@@ -683,16 +668,8 @@ Outcome LeadService::setFollowUp(const QString &leadId, const QDateTime &at)
     if (!q.exec())
         return storageError(q, tr("saving the follow-up"));
     const QString when = at.isValid() ? at.toUTC().toString(Qt::ISODate) : QString();
-    if (auto w = writeInteraction(leadId, InteractionKind::FollowUp, {}, {{QStringLiteral("at"), when}}, now); !w)
-        return w;
-    if (auto e = enqueue(QStringLiteral("lead.setFollowUp"), leadId,
-                         {{QStringLiteral("leadId"), leadId}, {QStringLiteral("at"), when}});
-        !e)
-        return e;
-    if (auto done = tx.commit(); !done)
-        return done;
-    Q_EMIT leadChanged(leadId);
-    return {};
+    return record(tx, leadId, InteractionKind::FollowUp, {}, {{QStringLiteral("at"), when}}, now,
+                  QStringLiteral("lead.setFollowUp"), {{QStringLiteral("leadId"), leadId}, {QStringLiteral("at"), when}});
 }
 
 Outcome LeadService::applyAiScore(const QString &leadId, int score, const QStringList &reasons)
@@ -727,9 +704,43 @@ Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &upda
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
-    QSqlQuery read(m_db.connection());
-    read.prepare(QStringLiteral("SELECT status, status_version, ai_score, manual_score, qualification_method, "
-                                "qualified_by, qualified_at, ai_qualified_at FROM leads WHERE id = ?"));
+    // The current state of every lead of the batch in one query (ids bound as one JSON
+    // array), read inside the write transaction.
+    struct Current
+    {
+        LeadStatus status = LeadStatus::New;
+        int statusVersion = 0;
+        Qualification qualification;
+        bool alreadyMoved = false;
+    };
+    QHash<QString, Current> currents;
+    {
+        QJsonArray ids;
+        for (const AiScoreUpdate &u : updates)
+            ids.append(u.leadId);
+        QSqlQuery read(m_db.connection());
+        read.setForwardOnly(true);
+        read.prepare(QStringLiteral("SELECT id, status, status_version, ai_score, manual_score, qualification_method, "
+                                    "qualified_by, qualified_at, ai_qualified_at FROM leads "
+                                    "WHERE id IN (SELECT value FROM json_each(?))"));
+        read.addBindValue(QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact)));
+        if (!read.exec())
+            return storageError(read, tr("reading leads to score"));
+        while (read.next()) {
+            Current c;
+            c.status = Status::fromId(read.value(1).toString()).value_or(LeadStatus::New);
+            c.statusVersion = read.value(2).toInt();
+            if (!read.value(3).isNull())
+                c.qualification.aiScore = read.value(3).toInt();
+            if (!read.value(4).isNull())
+                c.qualification.manualScore = read.value(4).toInt();
+            c.qualification.method = qualificationMethodFromId(read.value(5).toString());
+            c.qualification.author = read.value(6).toString();
+            c.qualification.at = fromMs(read.value(7));
+            c.alreadyMoved = !read.value(8).isNull();
+            currents.insert(read.value(0).toString(), c);
+        }
+    }
     QSqlQuery write(m_db.connection());
     write.prepare(QStringLiteral("UPDATE leads SET ai_score = ?, score = ?, qualification_method = ?, "
                                  "qualified_by = ?, qualified_at = ?, ai_reasons = ?, ai_scored_at = ? "
@@ -744,25 +755,15 @@ Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &upda
     const QString aiName = tr("AI qualification");
     QStringList changed;
     for (const AiScoreUpdate &u : updates) {
-        read.addBindValue(u.leadId);
-        if (!read.exec())
-            return storageError(read, tr("reading a lead to score"));
-        if (!read.next()) {
+        const auto found = currents.constFind(u.leadId);
+        if (found == currents.cend()) {
             ++result.missing;
             continue;
         }
-        const LeadStatus status = Status::fromId(read.value(0).toString()).value_or(LeadStatus::New);
-        const int statusVersion = read.value(1).toInt();
-        Qualification current;
-        if (!read.value(2).isNull())
-            current.aiScore = read.value(2).toInt();
-        if (!read.value(3).isNull())
-            current.manualScore = read.value(3).toInt();
-        current.method = qualificationMethodFromId(read.value(4).toString());
-        current.author = read.value(5).toString();
-        current.at = fromMs(read.value(6));
-        const bool alreadyMoved = !read.value(7).isNull();
-        read.finish();
+        const LeadStatus status = found->status;
+        const int statusVersion = found->statusVersion;
+        const Qualification &current = found->qualification;
+        const bool alreadyMoved = found->alreadyMoved;
         if (Status::isFinal(status)) {
             ++result.skippedFinal;
             continue;
