@@ -13,6 +13,7 @@ namespace Leads {
 
 class Clock;
 class Database;
+class Transaction;
 
 struct InteractionOutcome
 {
@@ -96,6 +97,10 @@ private:
     Outcome writeInteraction(const QString &leadId, InteractionKind kind, const QString &body,
                              const QJsonObject &data, const QDateTime &at);
     Outcome enqueue(const QString &type, const QString &leadId, const QJsonObject &payload);
+    // The common end of every change: its timeline entry and outbox mutation, commit, signal.
+    Outcome record(Transaction &tx, const QString &leadId, InteractionKind kind, const QString &body,
+                   const QJsonObject &data, const QDateTime &at, const QString &mutation,
+                   const QJsonObject &payload);
     Outcome touch(const QString &leadId, const QDateTime &at);
     Result<QString> insertLead(const NewLead &lead, const QString &contactId, const QString &phone,
                                const QString &email, const QDateTime &at);
