@@ -7,6 +7,7 @@
 #include "mutationprocessor.h"
 #include "serverclock.h"
 #include "serverdatabase.h"
+#include "writetransaction.h"
 #include "settingsstore.h"
 
 #include <QCoreApplication>

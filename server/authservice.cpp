@@ -7,6 +7,7 @@
 #include "loginthrottle.h"
 #include "serverclock.h"
 #include "serverdatabase.h"
+#include "writetransaction.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

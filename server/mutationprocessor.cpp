@@ -9,6 +9,7 @@
 #include "leadrepository.h"
 #include "serverclock.h"
 #include "serverdatabase.h"
+#include "writetransaction.h"
 #include "settingsstore.h"
 
 #include <QCoreApplication>

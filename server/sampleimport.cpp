@@ -4,6 +4,7 @@
 #include "auth/passwordhasher.h"
 #include "domain/leadstatus.h"
 #include "serverdatabase.h"
+#include "writetransaction.h"
 #include "storage/database.h"
 #include "storage/sampledata.h"
 

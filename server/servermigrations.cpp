@@ -2,6 +2,7 @@
 #include "servermigrations.h"
 
 #include "serverdatabase.h"
+#include "writetransaction.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
