@@ -206,15 +206,14 @@ Result<ScoringModel> fit(const Examples &rows, const std::vector<int> &labels, c
             const double p = 1.0 / (1.0 + std::exp(-z));
             const double residual = p - labels[r];
             const double s = std::max(p * (1.0 - p), 1e-12);
+            // idx ascends (bias first, then groups in offset order): the upper triangle
+            // is l >= k.
             for (size_t k = 0; k <= groups; ++k) {
                 const size_t i = size_t(idx[k]);
                 g[i] += residual;
                 double *row = &h[i * m];
-                for (size_t l = 0; l <= groups; ++l) {
-                    const size_t j = size_t(idx[l]);
-                    if (j >= i)
-                        row[j] += s;
-                }
+                for (size_t l = k; l <= groups; ++l)
+                    row[size_t(idx[l])] += s;
             }
         }
         if (!solve(h, g, m))
@@ -226,8 +225,11 @@ Result<ScoringModel> fit(const Examples &rows, const std::vector<int> &labels, c
         const double step = largest > 4.0 ? 4.0 / largest : 1.0;
         for (size_t j = 0; j < m; ++j)
             theta[j] -= step * g[j];
-        if (largest < 1e-7)
+        // Weights are shown to two decimals and scores are whole points: 1e-6 is exact.
+        if (largest < 1e-6) {
+            qCDebug(lcCore) << "Newton converged after" << iteration + 1 << "iterations on" << n << "leads";
             break;
+        }
     }
     model.bias = theta[0];
     for (size_t j = 0; j < d; ++j)
