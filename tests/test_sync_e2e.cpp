@@ -150,7 +150,7 @@ TEST_CASE("A status conflict ends in the loser's Not applied list with the reaso
     CHECK(andy.engine->store().notApplied().isEmpty());
 }
 
-TEST_CASE("A change to a lead closed elsewhere is refused as final; the queue behind it still drains",
+TEST_CASE("A change to a lead closed elsewhere is refused as final, and the queue behind it still drains",
           "[sync][e2e]")
 {
     SyncTeam team;
@@ -239,4 +239,36 @@ TEST_CASE("The pull is scoped, paged on transaction boundaries and refuses a cur
     auto gapReply = team.server.request("POST", QStringLiteral("/v1/sync/push"), gap, team.manager);
     CHECK(gapReply.status == 409);
     CHECK(gapReply.errorCode() == QStringLiteral("mutation_gap"));
+}
+
+TEST_CASE("A restored server forces a full download that keeps and re-sends the local queue", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString kept = team.lead();
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(mona.sync());
+    const QString firstClientId = mona.engine->store().state().value().clientId;
+    REQUIRE(mona.service->addNote(kept, QStringLiteral("Written during the outage")));
+
+    // The administrator restores the server: its history (epoch) is a different one.
+    {
+        QSqlDatabase server = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("restore"));
+        server.setDatabaseName(team.server.databasePath());
+        server.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        REQUIRE(server.open());
+        QSqlQuery q(server);
+        REQUIRE(q.exec(QStringLiteral("UPDATE sync_state SET epoch = 'restored-copy' WHERE id = 1")));
+        q.finish();
+        server.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("restore"));
+
+    REQUIRE(mona.sync());
+    CHECK(mona.engine->store().state().value().epoch == QStringLiteral("restored-copy"));
+    CHECK(mona.engine->store().state().value().clientId != firstClientId);
+    CHECK(team.serverNotes(kept) == QStringList {QStringLiteral("Written during the outage")});
+    CHECK(mona.leads() == 1);
+    CHECK(mona.notes(kept) == 1);
+    CHECK(summary(*mona.db, kept) == serverSummary(team, kept));
+    CHECK(mona.outbox() == 0);
 }

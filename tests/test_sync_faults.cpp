@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 using LeadsTest::FakeNam;
 using LeadsTest::SyncClient;
@@ -146,7 +147,7 @@ TEST_CASE("A request that never gets an answer times out and the retry succeeds"
     CHECK(client.outbox() == 0);
 }
 
-TEST_CASE("A pull page cut in half is not applied; the cursor moves only with a whole page", "[sync]")
+TEST_CASE("A pull page cut in half is not applied, and the cursor moves only with a whole page", "[sync]")
 {
     SyncTeam team;
     for (int i = 0; i < 5; ++i)
@@ -170,7 +171,7 @@ TEST_CASE("A pull page cut in half is not applied; the cursor moves only with a 
     CHECK(second.leads() == 5);
 }
 
-TEST_CASE("A refusal the server will repeat stops the round without retrying; the queue is kept", "[sync]")
+TEST_CASE("A refusal the server will repeat stops the round without retrying, and the queue is kept", "[sync]")
 {
     SyncTeam team;
     const QString leadId = team.lead();
@@ -190,4 +191,60 @@ TEST_CASE("A refusal the server will repeat stops the round without retrying; th
     client.engine->setAccessToken(team.manager);
     REQUIRE(client.sync());
     CHECK(team.serverNotes(leadId) == QStringList {QStringLiteral("kept")});
+}
+
+TEST_CASE("An accepted change stays queued until a pull brings its effect back", "[sync]")
+{
+    SyncTeam team;
+    const QString leadId = team.lead();
+    FakeNam nam;
+    auto config = LeadsTest::fastConfig(team.url);
+    config.retryAutomatically = false;
+    SyncClient client(team.url, team.manager, team.managerActor(), &nam, config);
+    REQUIRE(client.sync());
+    REQUIRE(client.service->addNote(leadId, QStringLiteral("Wants the blue plan")));
+
+    nam.addFault(kPull, FakeNam::Fault::DropRequest);
+    CHECK_FALSE(client.sync());
+    // The server has it, but this copy has not seen the server's version yet: the note
+    // stays visible (the local copy) and the mutation waits for the acknowledgement.
+    CHECK(team.serverNotes(leadId) == QStringList {QStringLiteral("Wants the blue plan")});
+    CHECK(client.engine->store().pendingCount() == 0);
+    CHECK(client.engine->store().awaitingAckCount() == 1);
+    CHECK(client.notes(leadId) == 1);
+
+    REQUIRE(client.sync());
+    CHECK(client.engine->store().awaitingAckCount() == 0);
+    CHECK(client.notes(leadId) == 1);
+}
+
+TEST_CASE("A client restarted after losing the push answer sends the same numbers and nothing doubles",
+          "[sync]")
+{
+    SyncTeam team;
+    const QString leadId = team.lead();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("client.sqlite"));
+    FakeNam nam;
+    auto config = LeadsTest::fastConfig(team.url);
+    config.retryAutomatically = false;
+    QString clientId;
+    {
+        SyncClient client(team.url, team.manager, team.managerActor(), &nam, config, path);
+        REQUIRE(client.sync());
+        clientId = client.engine->store().state().value().clientId;
+        REQUIRE(client.service->addNote(leadId, QStringLiteral("Typed before the crash")));
+        REQUIRE(client.service->setStatus(leadId, Leads::LeadStatus::Contacted));
+        nam.addFault(kPush, FakeNam::Fault::DropResponse);
+        CHECK_FALSE(client.sync());
+    } // the process ends here, as if killed after the server committed
+    SyncClient restarted(team.url, team.manager, team.managerActor(), &nam, config, path);
+    CHECK(restarted.engine->store().state().value().clientId == clientId);
+    CHECK(restarted.outbox() == 2);
+    REQUIRE(restarted.sync());
+    CHECK(team.serverNotes(leadId) == QStringList {QStringLiteral("Typed before the crash")});
+    CHECK(restarted.engine->store().notApplied().isEmpty()); // not refused as a stale status
+    CHECK(restarted.status(leadId) == QStringLiteral("contacted"));
+    CHECK(restarted.notes(leadId) == 1);
+    CHECK(restarted.outbox() == 0);
 }

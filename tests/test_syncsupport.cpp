@@ -212,9 +212,15 @@ Leads::SyncEngine::Config fastConfig(const QString &serverUrl)
 }
 
 SyncClient::SyncClient(const QString &serverUrl, const QString &token, const Leads::Actor &actor,
-                       QNetworkAccessManager *nam, Leads::SyncEngine::Config config)
+                       QNetworkAccessManager *nam, Leads::SyncEngine::Config config, const QString &dbPath)
 {
-    db = memoryDatabase();
+    if (dbPath.isEmpty()) {
+        db = memoryDatabase();
+    } else {
+        auto opened = Leads::Database::open(dbPath);
+        REQUIRE(opened);
+        db = std::move(opened.value());
+    }
     service = std::make_unique<Leads::LeadService>(*db, actor, Leads::Clock::system());
     if (!nam) {
         ownNam = std::make_unique<QNetworkAccessManager>();

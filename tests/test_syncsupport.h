@@ -61,7 +61,7 @@ private:
 struct SyncClient
 {
     SyncClient(const QString &serverUrl, const QString &token, const Leads::Actor &actor,
-               QNetworkAccessManager *nam, Leads::SyncEngine::Config config = {});
+               QNetworkAccessManager *nam, Leads::SyncEngine::Config config = {}, const QString &dbPath = {});
     ~SyncClient();
 
     // Runs rounds until one succeeds (automatic retries included) or `timeoutMs` passes;

@@ -77,7 +77,56 @@ void SyncEngine::startRound()
         return;
     }
     m_clientId = state.value().clientId;
+    hello();
+}
+
+// Each round starts by asking the server who it is: a changed epoch (a restore) is
+// handled before anything is pushed to a history that no longer matches ours.
+void SyncEngine::hello()
+{
+    SyncJob *job = send("GET", QStringLiteral("/v1/sync/hello"), {});
+    connect(job, &SyncJob::finished, this, &SyncEngine::onHello);
+    job->start();
+}
+
+void SyncEngine::onHello(SyncJob *job)
+{
+    job->deleteLater();
+    if (job->result() != SyncJob::Result::Ok) {
+        fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
+        return;
+    }
+    const QJsonArray protocol = job->json().value(QStringLiteral("protocol")).toArray();
+    if (protocol.size() != 2 || protocol.at(0).toInt() > kProtocol || protocol.at(1).toInt() < kProtocol) {
+        fail(tr("This server needs a different version of Leads; your changes are kept until you update."),
+             false);
+        return;
+    }
+    const QString epoch = job->json().value(QStringLiteral("serverEpoch")).toString();
+    auto state = m_store.state();
+    if (!state) {
+        fail(state.error().message(), false);
+        return;
+    }
+    if (!state.value().epoch.isEmpty() && !epoch.isEmpty() && state.value().epoch != epoch && !resync(epoch))
+        return;
     push();
+}
+
+bool SyncEngine::resync(const QString &epoch)
+{
+    qCInfo(lcSync) << "server history changed; downloading everything again";
+    if (auto reset = m_store.resetForResync(epoch); !reset) {
+        fail(reset.error().message(), false);
+        return false;
+    }
+    auto state = m_store.state();
+    if (!state) {
+        fail(state.error().message(), false);
+        return false;
+    }
+    m_clientId = state.value().clientId;
+    return true;
 }
 
 SyncJob *SyncEngine::send(const QByteArray &method, const QString &path, const QByteArray &body)
@@ -183,16 +232,13 @@ void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
         if (job->httpStatus() == 409 && job->errorCode() == QLatin1String("resync_required")
             && m_resyncs < kMaxResyncsPerRound) {
             ++m_resyncs;
-            qCInfo(lcSync) << "server history changed; downloading everything again";
             const QString epoch = job->json()
                                       .value(QStringLiteral("error"))
                                       .toObject()
                                       .value(QStringLiteral("serverEpoch"))
                                       .toString();
-            if (auto reset = m_store.resetForResync(epoch); !reset) {
-                fail(reset.error().message(), false);
+            if (!resync(epoch))
                 return;
-            }
             push(); // the queue goes first, so its effects come down with the download
             return;
         }

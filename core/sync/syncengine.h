@@ -69,6 +69,9 @@ Q_SIGNALS:
 private:
     enum class Step { Push, Pull };
     void startRound();
+    void hello();
+    void onHello(SyncJob *job);
+    bool resync(const QString &epoch);
     void push();
     void pull();
     void onPushed(SyncJob *job);

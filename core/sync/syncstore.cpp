@@ -466,11 +466,16 @@ Outcome SyncStore::resetForResync(const QString &epoch) const
     if (!q.exec(QStringLiteral("DELETE FROM leads WHERE server_seq > 0 AND id NOT IN (SELECT lead_id FROM outbox "
                                "WHERE state IN ('pending', 'sent') AND lead_id IS NOT NULL)")))
         return storageError(q, tr("starting a full download"));
-    // Accepted-but-unacknowledged mutations are pushed again: the new server history may
-    // not contain them (a restore from an older copy).
+    // The restored server may not know this client's numbers (its counter can be behind
+    // ours): start again as a new client, and number the queue afresh from 1. Accepted but
+    // unacknowledged mutations go again, since the new history may not contain them.
+    if (!q.exec(QStringLiteral("UPDATE outbox SET mid = NULL")))
+        return storageError(q, tr("starting a full download"));
     if (!q.exec(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'sent'")))
         return storageError(q, tr("starting a full download"));
-    q.prepare(QStringLiteral("UPDATE sync_client SET epoch = ?, cursor = NULL, cursor_seq = 0 WHERE id = 1"));
+    q.prepare(QStringLiteral("UPDATE sync_client SET client_id = ?, epoch = ?, cursor = NULL, cursor_seq = 0, "
+                             "last_mid = 0, acked_mid = 0 WHERE id = 1"));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
     q.addBindValue(epoch);
     if (!q.exec())
         return storageError(q, tr("starting a full download"));

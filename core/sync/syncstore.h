@@ -85,8 +85,9 @@ public:
     // Applies one page: rows, acknowledgement and the new cursor together. Refuses (and
     // changes nothing) when the cursor moved since the page was asked for.
     Result<int> applyPage(const QString &requestCursor, const PullPage &page) const;
-    // The server's history changed: forget the cursor and every server row that no local
-    // mutation still needs; the queue stays and is pushed again.
+    // The server's history changed (restored, recreated): forget the cursor and every
+    // server row that no local mutation still needs; the queue stays and is pushed again
+    // under a new client id, numbered from 1.
     Outcome resetForResync(const QString &epoch) const;
 
     int pendingCount() const; // not yet accepted by the server
