@@ -424,10 +424,15 @@ TEST_CASE("the auto-qualify threshold moves a lead once, as the AI, never a fina
     const QString won = w.firstWith(LeadStatus::Converted);
     const QString lost = w.firstWith(LeadStatus::Lost);
 
-    auto first = w.scoring.rescoreAll();
+    QSignalSpy scoredSpy(&w.leads, &LeadService::aiScoresChanged);
+    QSignalSpy changedSpy(&w.leads, &LeadService::leadChanged);
+    auto first = w.scoring.rescoreAll(false, 50);
     REQUIRE(first.ok());
     const qint64 actives = scalar(*w.db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'qualified'"));
     CHECK(first.value().autoQualified == actives);
+    // One announcement per batch of scores; the status moves one by one.
+    CHECK(scoredSpy.count() == 6); // 300 leads in lead-number batches of 50
+    CHECK(changedSpy.count() == actives);
     CHECK(w.leads.lead(lead).value().status == LeadStatus::Qualified);
     CHECK(w.leads.lead(won).value().status == LeadStatus::Converted);
     CHECK(w.leads.lead(lost).value().status == LeadStatus::Lost);

@@ -753,7 +753,8 @@ Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &upda
     entry.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, "
                                  "author_name, body, data) VALUES (?, ?, ?, ?, NULL, ?, '', ?)"));
     const QString aiName = tr("AI qualification");
-    QStringList changed;
+    QStringList scored;
+    QStringList moved;
     for (const AiScoreUpdate &u : updates) {
         const auto found = currents.constFind(u.leadId);
         if (found == currents.cend()) {
@@ -783,7 +784,7 @@ Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &upda
         if (!write.exec())
             return storageError(write, tr("saving the AI score"));
         ++result.applied;
-        changed.append(u.leadId);
+        scored.append(u.leadId);
 
         if (!enabled || !AiQualification::shouldAutoQualify(status, u.score, threshold, alreadyMoved))
             continue;
@@ -814,10 +815,13 @@ Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &upda
         if (!entry.exec())
             return storageError(entry, tr("recording the timeline"));
         ++result.autoQualified;
+        moved.append(u.leadId);
     }
     if (auto done = tx.commit(); !done)
         return done.error();
-    for (const QString &id : std::as_const(changed))
+    if (!scored.isEmpty())
+        Q_EMIT aiScoresChanged(scored);
+    for (const QString &id : std::as_const(moved))
         Q_EMIT leadChanged(id);
     return result;
 }

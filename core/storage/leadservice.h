@@ -74,7 +74,7 @@ public:
     // server scores and the scores sync down).
     Outcome applyAiScore(const QString &leadId, int score, const QStringList &reasons);
     // The same for many leads in ONE transaction (rescoring); final or deleted leads are
-    // skipped and counted instead of failing the batch.
+    // skipped and counted instead of failing the batch. Announced with aiScoresChanged.
     Result<AiScoreBatch> applyAiScores(const QList<AiScoreUpdate> &updates);
     QStringList aiReasons(const QString &leadId) const;
 
@@ -91,6 +91,10 @@ public:
 Q_SIGNALS:
     void leadChanged(const QString &leadId);
     void leadCreated(const QString &leadId);
+    // AI scores (and reasons) were stored for these leads: one signal per batch, so that
+    // rescoring thousands of leads refreshes a view once. A lead the AI moved to
+    // Qualified is also announced with leadChanged.
+    void aiScoresChanged(const QStringList &leadIds);
 
 private:
     Result<Lead> loadForChange(const QString &leadId, Permission permission) const;
