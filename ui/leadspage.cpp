@@ -93,16 +93,18 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     m_search->setPlaceholderText(tr("Search name, company, phone, e-mail, notes…  (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(searchIcon(palette()), QLineEdit::LeadingPosition);
-    m_search->setMinimumWidth(200);
+    m_search->setMinimumWidth(160);
     m_search->setMinimumHeight(30);
     searchRow->addWidget(m_search, 1);
     m_filterBar = new FilterBar(main);
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
     m_filterBar->setUsers(service.users());
     m_filterBar->setSources(LeadQuery::sources(service.database().connection()));
     searchRow->addWidget(m_filterBar);
     v->addLayout(searchRow);
 
     m_chips = new FilterChips(main);
+    m_chips->setObjectName(QStringLiteral("filterChips"));
     QHash<QString, QString> names;
     for (const UserInfo &u : service.users())
         names.insert(u.id, u.displayName);
@@ -548,18 +550,33 @@ void LeadsPage::loadSampleData()
     refresh();
 }
 
+void LeadsPage::applyDetailWidth()
+{
+    if (m_detailWidth < 0)
+        return;
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    const int detail = m_detailWidth == 0 ? 0 : std::clamp(m_detailWidth, m_detail->minimumWidth(), std::max(m_detail->minimumWidth(), total / 2));
+    m_splitter->setSizes({total - detail, detail});
+    m_detailWidth = -1;
+}
+
 void LeadsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    // Sizes restored before the window has its size would be rescaled by the first layout.
-    if (!m_splitterState.isEmpty())
-        m_splitter->restoreState(std::exchange(m_splitterState, {}));
+    // Sizes restored before the window has its final size would be rescaled by the first
+    // layouts: restore once the show has settled.
+    if (m_detailWidth >= 0) {
+        QTimer::singleShot(0, this, [this] {
+            applyDetailWidth();
+        });
+    }
 }
 
 void LeadsPage::saveState(QSettings &settings) const
 {
     settings.beginGroup(QStringLiteral("leadsPage"));
-    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    // The detail pane keeps its width whatever the window size; the table takes the rest.
+    settings.setValue(QStringLiteral("detailWidth"), m_splitter->sizes().value(1));
     settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("filter"), leadFilter().toVariant());
     settings.endGroup();
@@ -568,9 +585,11 @@ void LeadsPage::saveState(QSettings &settings) const
 void LeadsPage::restoreState(QSettings &settings)
 {
     settings.beginGroup(QStringLiteral("leadsPage"));
-    m_splitterState = settings.value(QStringLiteral("splitter")).toByteArray();
+    bool known = false;
+    const int width = settings.value(QStringLiteral("detailWidth")).toInt(&known);
+    m_detailWidth = known ? std::max(0, width) : -1;
     if (isVisible())
-        m_splitter->restoreState(std::exchange(m_splitterState, {}));
+        applyDetailWidth();
     QHeaderView *header = m_view->horizontalHeader();
     {
         const QSignalBlocker block(header);

@@ -95,6 +95,7 @@ private:
     void updateState();
     void currentChanged();
     void loadSampleData();
+    void applyDetailWidth();
 
     LeadService &m_service;
     const Clock &m_clock;
@@ -118,7 +119,7 @@ private:
     bool m_shownPending = false;
     QList<UndoEntry> m_undo;
     bool m_undoing = false;
-    QByteArray m_splitterState; // applied once the page has its real size
+    int m_detailWidth = -1; // restored width of the detail pane, applied once shown
 };
 
 } // namespace Leads

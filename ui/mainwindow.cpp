@@ -23,7 +23,6 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Leads"));
-    setStyleSheet(styleSheet());
 
     auto *central = new QWidget(this);
     auto *h = new QHBoxLayout(central);
@@ -65,6 +64,7 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     if (m_leadsPage->totalCount() >= 0)
         updateCounts(m_leadsPage->totalCount(), m_leadsPage->shownCount());
 
+    applyStyle();
     resize(1280, 800);
     if (m_persist)
         restoreSettings();
@@ -96,6 +96,23 @@ QString MainWindow::styleSheet()
         "QFrame#sidebar { border-right: 1px solid palette(midlight); }"
         "QStatusBar { border-top: 1px solid palette(midlight); }"
         "QStatusBar QLabel { color: palette(placeholder-text); }");
+}
+
+void MainWindow::applyStyle()
+{
+    // Only the few widgets that need it get the style sheet: a style sheet on the window
+    // would put every widget under QStyleSheetStyle, which stops palette changes (a
+    // light/dark switch) from reaching the table and the detail pane.
+    const QString css = styleSheet();
+    QList<QWidget *> styled = {m_sidebar, statusBar()};
+    for (const char *name : {"filterBar", "filterChips", "newLead", "search", "moveStatus", "readOnlyBanner"}) {
+        if (auto *w = findChild<QWidget *>(QString::fromLatin1(name)))
+            styled.append(w);
+    }
+    for (QWidget *w : std::as_const(styled)) {
+        w->setStyleSheet(QString());
+        w->setStyleSheet(css);
+    }
 }
 
 QString MainWindow::statusText() const
@@ -142,11 +159,10 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     // A light/dark switch: style sheets and derived shades are computed from the palette,
     // so compute them again (widgets with their own palette would keep the old colours).
-    if (event->type() == QEvent::ApplicationPaletteChange && !m_repolishing) {
+    if ((event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
+        && !m_repolishing) {
         m_repolishing = true;
-        setPalette(QApplication::palette());
-        setStyleSheet(QString());
-        setStyleSheet(styleSheet());
+        applyStyle();
         m_sidebar->followPalette(QApplication::palette());
         m_repolishing = false;
     }

@@ -38,6 +38,7 @@ protected:
 
 private:
     void updateCounts(qint64 total, qint64 shown);
+    void applyStyle();
 
     LeadService &m_service;
     bool m_persist;
