@@ -545,3 +545,37 @@ TEST_CASE("a new message is scored from the event loop, and closing leads retrai
     CHECK(*w.leads.lead(id).value().qualification.aiScore < *first);
     CHECK(auto_.pending() == 0);
 }
+
+TEST_CASE("excluding an attribute takes it out of scores at once and retrains", "[scoring][storage]")
+{
+    Workspace w(400, 0.25);
+    REQUIRE(w.scoring.train().ok());
+    REQUIRE(w.scoring.rescoreAll().ok());
+    const auto mentionsBudget = [&] {
+        QSqlQuery q(w.db->connection());
+        REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM leads WHERE ai_reasons LIKE '%budget%' AND is_final = 0")));
+        REQUIRE(q.next());
+        return q.value(0).toInt();
+    };
+    REQUIRE(mentionsBudget() > 0);
+
+    REQUIRE(w.leads.setSetting(AiQualification::excludedAttributesKey(), QStringLiteral("[\"budget\"]")).ok());
+    w.clock.advance(60 * 1000);
+    REQUIRE(w.scoring.rescoreAll().ok());
+    // Until retraining the budget feature sees "not set" for everyone: no lead is told
+    // its budget moved its score.
+    QSqlQuery q(w.db->connection());
+    REQUIRE(q.exec(QStringLiteral("SELECT ai_reasons FROM leads WHERE ai_reasons LIKE '%budget%' AND is_final = 0")));
+    while (q.next())
+        CHECK(q.value(0).toString().contains(QStringLiteral("budget not set")));
+
+    auto retrained = w.scoring.retrainIfDue();
+    REQUIRE(retrained.ok());
+    CHECK(retrained.value());
+    const ScoringModel model = w.scoring.currentModel();
+    for (const FeatureGroup &g : model.groups())
+        CHECK(g.key != u"budget");
+    REQUIRE(w.scoring.rescoreAll().ok());
+    CHECK(mentionsBudget() == 0);
+    CHECK_FALSE(w.scoring.retrainIfDue().value());
+}

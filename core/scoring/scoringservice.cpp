@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace Leads {
@@ -232,7 +233,13 @@ Result<bool> ScoringService::retrainIfDue()
     q.finish();
     const ScoringModel model = currentModel();
     const int fresh = converted + lost - model.outcomes;
-    if (converted == 0 || lost == 0 || fresh < std::max(kMinNewOutcomes, model.outcomes / 10))
+    const QStringList excluded = excludedAttributes();
+    // An admin who excludes an attribute wants it gone from the model, not in ten days.
+    const bool exclusionsChanged = !model.isPrior()
+        && QSet<QString>(excluded.cbegin(), excluded.cend())
+               != QSet<QString>(model.excludedAttributes.cbegin(), model.excludedAttributes.cend());
+    if (converted == 0 || lost == 0
+        || (fresh < std::max(kMinNewOutcomes, model.outcomes / 10) && !exclusionsChanged))
         return false;
     auto trained = train();
     if (!trained)
@@ -262,6 +269,8 @@ Result<ScoringService::RescoreStats> ScoringService::rescore(const QString &lead
     QElapsedTimer timer;
     timer.start();
     const ScoringModel model = currentModel();
+    // Excluded since the model was trained: scored as "not set" until the next training.
+    const QStringList excluded = excludedAttributes();
     RescoreStats stats;
     qint64 after = -1;
     batchSize = std::max(1, batchSize);
@@ -299,7 +308,9 @@ Result<ScoringService::RescoreStats> ScoringService::rescore(const QString &lead
         const QDateTime now = m_clock.now();
         QList<AiScoreUpdate> updates;
         updates.reserve(leads.value().size());
-        for (const LoadedLead &l : leads.value()) {
+        for (LoadedLead &l : leads.value()) {
+            if (!excluded.isEmpty())
+                l.snapshot.attributes.removeIf([&](const LeadAttribute &a) { return excluded.contains(a.key); });
             const ScoreExplanation e = model.explain(FeatureExtractor::extract(l.snapshot, now));
             updates.append({l.snapshot.leadId, e.score, e.reasons()});
         }
