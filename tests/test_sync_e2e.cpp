@@ -5,8 +5,12 @@
 #include "test_syncsupport.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSqlQuery>
+#include <QTest>
+
+#include <functional>
 
 using LeadsTest::SyncClient;
 using LeadsTest::SyncTeam;
@@ -271,4 +275,58 @@ TEST_CASE("A restored server forces a full download that keeps and re-sends the 
     CHECK(mona.notes(kept) == 1);
     CHECK(summary(*mona.db, kept) == serverSummary(team, kept));
     CHECK(mona.outbox() == 0);
+}
+
+TEST_CASE("An offline reassignment loses to an earlier one and says who took the lead", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString lead = team.lead();
+    const QString olga = team.server.createUser(team.admin, QStringLiteral("olga"), QStringLiteral("agent"));
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(mona.sync());
+
+    REQUIRE(mona.service->assign(lead, team.agentId));
+    const auto taken = team.server.request("POST", QStringLiteral("/v1/leads/%1/assign").arg(lead),
+                                           {{QStringLiteral("assigneeId"), olga}}, team.admin);
+    REQUIRE(taken.status == 200);
+    REQUIRE(mona.sync());
+
+    const auto refused = mona.engine->store().notApplied();
+    REQUIRE(refused.size() == 1);
+    CHECK(refused.at(0).name == QStringLiteral("lead.assign"));
+    CHECK(refused.at(0).code == QStringLiteral("stale_assignee"));
+    CHECK(refused.at(0).message.contains(QStringLiteral("OLGA")));
+    CHECK(refused.at(0).serverValue.value(QStringLiteral("assigneeId")).toString() == olga);
+    CHECK(summary(*mona.db, lead) == serverSummary(team, lead));
+    CHECK(summary(*mona.db, lead).contains(QStringLiteral("assignee=") + olga));
+}
+
+TEST_CASE("Local changes go up and others' changes come down without anyone pressing Sync", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString lead = team.lead();
+    auto config = LeadsTest::fastConfig(team.url);
+    config.changeDelayMs = 50;
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr, config);
+    REQUIRE(mona.sync());
+    QObject::connect(mona.service.get(), &Leads::LeadService::leadChanged, mona.engine.get(),
+                     &Leads::SyncEngine::scheduleSoon);
+    mona.engine->setAutoSync(100);
+
+    REQUIRE(mona.service->addNote(lead, QStringLiteral("Sent by itself")));
+    const auto waitFor = [](const std::function<bool()> &done) {
+        QElapsedTimer timer;
+        timer.start();
+        while (!done() && timer.elapsed() < 5000)
+            QTest::qWait(20);
+        return done();
+    };
+    CHECK(waitFor([&] { return team.serverNotes(lead) == QStringList {QStringLiteral("Sent by itself")}; }));
+    CHECK(waitFor([&] { return mona.outbox() == 0; }));
+
+    REQUIRE(team.server.request("POST", QStringLiteral("/v1/leads/%1/status").arg(lead),
+                                {{QStringLiteral("to"), QStringLiteral("contacted")}}, team.admin)
+                .status == 200);
+    CHECK(waitFor([&] { return mona.status(lead) == QStringLiteral("contacted"); }));
+    mona.engine->setAutoSync(0);
 }

@@ -31,6 +31,32 @@ SyncEngine::SyncEngine(Database &db, QNetworkAccessManager *nam, Config config, 
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SyncEngine::syncNow);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(m_config.changeDelayMs);
+    connect(&m_soon, &QTimer::timeout, this, &SyncEngine::autoSync);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncEngine::autoSync);
+}
+
+void SyncEngine::scheduleSoon()
+{
+    m_soon.start();
+}
+
+void SyncEngine::setAutoSync(int intervalMs)
+{
+    if (intervalMs <= 0) {
+        m_periodic.stop();
+        return;
+    }
+    m_periodic.start(intervalMs);
+}
+
+void SyncEngine::autoSync()
+{
+    // Waiting: the backoff timer owns the next attempt; Failed: only the user restarts.
+    if (m_status == Status::Waiting || m_status == Status::Failed)
+        return;
+    syncNow();
 }
 
 SyncEngine::~SyncEngine()
@@ -59,6 +85,7 @@ void SyncEngine::syncNow()
 void SyncEngine::cancel()
 {
     m_retry.stop();
+    m_soon.stop();
     m_again = false;
     if (m_job)
         m_job->abort();

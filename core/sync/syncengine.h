@@ -35,6 +35,7 @@ public:
         qint64 backoffMaxMs = 5 * 60 * 1000;
         quint64 seed = 0; // 0: random
         bool retryAutomatically = true;
+        int changeDelayMs = 500; // scheduleSoon(): a burst of edits goes in one round
     };
     enum class Status {
         Idle,    // nothing running; the last round succeeded (or none ran)
@@ -51,6 +52,12 @@ public:
     // Starts a round now (or once the running one ends).
     void syncNow();
     void cancel();
+    // A local change happened: sync after a short pause, unless a retry is already
+    // scheduled or the last round needs the user (sign-in, update).
+    void scheduleSoon();
+    // Also sync every `intervalMs` while the last round succeeded (0: never), so that
+    // others' changes arrive without a local edit.
+    void setAutoSync(int intervalMs);
 
     Status status() const { return m_status; }
     const QString &lastError() const { return m_lastError; }
@@ -80,6 +87,7 @@ private:
     void succeed();
     void fail(const QString &reason, bool transient, qint64 retryAfterMs = 0);
     void setStatus(Status status);
+    void autoSync();
 
     Database &m_db;
     QNetworkAccessManager *m_nam;
@@ -90,6 +98,8 @@ private:
     QString m_clientId;
     QPointer<SyncJob> m_job;
     QTimer m_retry;
+    QTimer m_soon;
+    QTimer m_periodic;
     Status m_status = Status::Idle;
     QString m_lastError;
     qint64 m_retryDelayMs = 0;
