@@ -368,6 +368,17 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         insertInteraction.bind(8, data);
         return insertInteraction.step("importing the timeline");
     };
+    auto writeAttributes = [&](const QString &leadId, const QList<Parsed::Attribute> &attributes) -> Outcome {
+        for (const auto &a : attributes) {
+            upsertAttribute.bind(1, leadId);
+            upsertAttribute.bind(2, a.key);
+            upsertAttribute.bind(3, a.type);
+            upsertAttribute.bind(4, a.value);
+            if (auto w = upsertAttribute.step("importing attributes"); !w)
+                return w;
+        }
+        return {};
+    };
     auto queue = [&](const char *type, const QString &leadId, const QByteArray &payload) -> Outcome {
         enqueue.bind(1, newIdUtf8());
         enqueue.bind(2, type);
@@ -529,15 +540,8 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
                     updateLead.bind(5, nowMs);
                     updateLead.bind(6, leadId);
                     Outcome w = updateLead.step("updating a lead from the import");
-                    for (const auto &a : std::as_const(p.attributes)) {
-                        if (!w)
-                            break;
-                        upsertAttribute.bind(1, leadId);
-                        upsertAttribute.bind(2, a.key);
-                        upsertAttribute.bind(3, a.type);
-                        upsertAttribute.bind(4, a.value);
-                        w = upsertAttribute.step("importing attributes");
-                    }
+                    if (w)
+                        w = writeAttributes(leadId, p.attributes);
                     if (w && !p.notes.isEmpty())
                         w = interaction(leadId, "note", nowMs, p.notes, "{\"imported\":true}");
                     if (w) {
@@ -617,15 +621,8 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
                                 JsonWriter().add("source", source).add("imported", true).add("status", Status::id(p.status)).finish());
             if (w && !p.notes.isEmpty())
                 w = interaction(leadId, "note", created, p.notes, "{\"imported\":true}");
-            for (const auto &a : std::as_const(p.attributes)) {
-                if (!w)
-                    break;
-                upsertAttribute.bind(1, leadId);
-                upsertAttribute.bind(2, a.key);
-                upsertAttribute.bind(3, a.type);
-                upsertAttribute.bind(4, a.value);
-                w = upsertAttribute.step("importing attributes");
-            }
+            if (w)
+                w = writeAttributes(leadId, p.attributes);
             if (w)
                 w = queue("lead.create", leadId,
                           JsonWriter()
