@@ -632,6 +632,31 @@ TEST_CASE("on a database file the counts arrive from a worker thread without blo
     } // the page (and its counting thread) goes away cleanly
 }
 
+TEST_CASE("the page works from the keyboard: Ctrl+F, Esc, Enter opens the detail")
+{
+    Fixture f(40);
+    MainWindow window(f.service, f.clock, false);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    LeadsPage *page = window.leadsPage();
+    page->view()->setFocus();
+    QTest::keySequence(&window, QKeySequence::Find);
+    CHECK(page->searchField()->hasFocus());
+    QTest::keyClicks(page->searchField(), QStringLiteral("zzzz"));
+    page->applySearchNow();
+    CHECK(page->state() == LeadsPage::State::NoResults);
+    QTest::keyClick(page->searchField(), Qt::Key_Escape);
+    CHECK(page->state() == LeadsPage::State::Table);
+
+    // Enter on a row moves into the detail pane (its first control).
+    page->view()->setFocus();
+    page->selectLead(page->model()->leadIdAt(0));
+    QTest::keyClick(page->view(), Qt::Key_Return);
+    QWidget *focus = QApplication::focusWidget();
+    REQUIRE(focus);
+    CHECK(page->detail()->isAncestorOf(focus));
+}
+
 TEST_CASE("a database error shows a message, not a blank table")
 {
     Fixture f(30);
