@@ -359,6 +359,7 @@ void LeadsPage::reselect(const std::function<void()> &select)
     const QString current = currentLeadId();
     const QStringList selected = selectedLeadIds();
     const int scroll = m_view->verticalScrollBar()->value();
+    const int previousRow = m_view->selectionModel()->currentIndex().row();
 
     select();
 
@@ -373,15 +374,18 @@ void LeadsPage::reselect(const std::function<void()> &select)
     const int rowsNeeded = scroll / kRowHeight + m_view->viewport()->height() / kRowHeight + 2;
     while (m_model->rowCount() < rowsNeeded && m_model->canFetchMore())
         m_model->fetchMore();
+    // Look for the selected leads near where they were, not through the whole list: a
+    // lead the new filter dropped must not cost a fetch of thousands of rows per keystroke.
+    const int searchLimit = std::max({rowsNeeded, previousRow + 256, 512});
 
     QItemSelection selection;
     for (const QString &id : selected) {
-        const int row = m_model->rowOfLead(id);
+        const int row = m_model->rowOfLead(id, searchLimit);
         if (row >= 0)
             selection.select(m_model->index(row, 0), m_model->index(row, LeadTableModel::kColumnCount - 1));
     }
     QItemSelectionModel *sm = m_view->selectionModel();
-    const int currentRow = m_model->rowOfLead(current);
+    const int currentRow = m_model->rowOfLead(current, searchLimit);
     {
         const QSignalBlocker block(sm);
         if (currentRow >= 0)
