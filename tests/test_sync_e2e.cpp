@@ -330,3 +330,28 @@ TEST_CASE("Local changes go up and others' changes come down without anyone pres
     CHECK(waitFor([&] { return mona.status(lead) == QStringLiteral("contacted"); }));
     mona.engine->setAutoSync(0);
 }
+
+TEST_CASE("A status move made offline on top of a refused one is refused too", "[sync][e2e]")
+{
+    SyncTeam team;
+    const QString lead = team.lead();
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(mona.sync());
+
+    REQUIRE(mona.service->setStatus(lead, Leads::LeadStatus::Contacted)); // base 1
+    REQUIRE(mona.service->setStatus(lead, Leads::LeadStatus::Qualified)); // base 2, on top of the first
+    // Meanwhile someone else moves the lead once: the server's status version is 2 as well.
+    REQUIRE(team.server.request("POST", QStringLiteral("/v1/leads/%1/status").arg(lead),
+                                {{QStringLiteral("to"), QStringLiteral("qualifying")}}, team.admin)
+                .status == 200);
+    REQUIRE(mona.sync());
+
+    const auto refused = mona.engine->store().notApplied();
+    REQUIRE(refused.size() == 2);
+    CHECK(refused.at(0).args.value(QStringLiteral("to")).toString() == QStringLiteral("contacted"));
+    CHECK(refused.at(1).args.value(QStringLiteral("to")).toString() == QStringLiteral("qualified"));
+    CHECK(refused.at(1).code == QStringLiteral("stale_status"));
+    CHECK(serverSummary(team, lead).startsWith(QStringLiteral("qualifying")));
+    CHECK(mona.status(lead) == QStringLiteral("qualifying"));
+    CHECK(mona.outbox() == 0);
+}

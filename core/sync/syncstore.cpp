@@ -133,9 +133,19 @@ Result<QList<PendingMutation>> SyncStore::takePending(int max) const
     if (!q.exec())
         return storageError(q, tr("reading the outbox"));
     QList<PendingMutation> out;
-    while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                    object(q.value(4).toString())});
+    QSet<QString> statusMoves;
+    while (q.next()) {
+        PendingMutation m {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                           q.value(3).toString(), object(q.value(4).toString())};
+        // A second status move of one lead was made on top of the first: it waits for the
+        // first one's outcome (see recordPush), so it never travels in the same batch.
+        if (m.name == QLatin1String("lead.setStatus")) {
+            if (statusMoves.contains(m.leadId))
+                break;
+            statusMoves.insert(m.leadId);
+        }
+        out.append(m);
+    }
     return out;
 }
 
@@ -157,16 +167,30 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
             continue;
         }
         q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?, error_message = ?, "
-                                 "server_value = ? WHERE mid = ? AND state <> 'rejected' RETURNING lead_id"));
+                                 "server_value = ? WHERE mid = ? AND state <> 'rejected' RETURNING lead_id, type"));
         q.addBindValue(o.code);
         q.addBindValue(o.message.isEmpty() ? tr("The server refused this change.") : o.message);
         q.addBindValue(o.current.isEmpty() ? nullText() : QVariant(json(o.current)));
         q.addBindValue(o.mid);
         if (!q.exec())
             return storageError(q, tr("recording what the server refused"));
-        if (q.next() && !q.value(0).toString().isEmpty())
-            refused.insert(q.value(0).toString());
+        const QString leadId = q.next() ? q.value(0).toString() : QString();
+        const QString type = q.isValid() ? q.value(1).toString() : QString();
         q.finish();
+        if (!leadId.isEmpty())
+            refused.insert(leadId);
+        if (type == QLatin1String("lead.setStatus")) {
+            // Later status moves of this lead, made offline on top of the refused one,
+            // carry a base version that may match the server's by coincidence. Version 0
+            // never matches: the server refuses them with its current value instead of
+            // applying a move the user never made from the server's status.
+            q.prepare(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseVersion', 0) "
+                                     "WHERE lead_id = ? AND type = 'lead.setStatus' AND state = 'pending' AND mid > ?"));
+            q.addBindValue(leadId);
+            q.addBindValue(o.mid);
+            if (!q.exec())
+                return storageError(q, tr("recording what the server refused"));
+        }
         // The server's value replaces the refused local edit (older copies never win).
         if (!o.current.isEmpty()) {
             if (auto up = upsertLead(o.current, qint64(o.current.value(QStringLiteral("changeSeq")).toDouble()));
