@@ -347,6 +347,7 @@ void ApiServer::registerRoutes()
     });
 
     registerSyncRoutes();
+    registerIngestRoutes();
 
     if (m_config.testHooks) {
         addRoute("POST", QStringLiteral("/v1/test/clock"), Body::Json, false, [this](Request &r) {
@@ -364,6 +365,7 @@ void ApiServer::registerRoutes()
 ApiResponse ApiServer::dispatch(const QHttpServerRequest &request)
 {
     Request r;
+    r.http = &request;
     r.method = methodName(request.method());
     const QUrl url = request.url();
     r.path = url.path(QUrl::FullyDecoded);

@@ -49,6 +49,7 @@ public:
         QHostAddress remote;
         QByteArray authorization;
         std::optional<AuthUser> user;
+        const QHttpServerRequest *http = nullptr; // raw body and headers (signed ingestion)
     };
 
 protected:
@@ -68,6 +69,7 @@ private:
     void addRoute(const char *method, const QString &pattern, Body body, bool authenticated, Handler handler);
     void registerRoutes();
     void registerSyncRoutes(); // syncservice.cpp
+    void registerIngestRoutes(); // ingestservice.cpp
     ApiResponse dispatch(const QHttpServerRequest &request);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
 

@@ -154,10 +154,55 @@ QStringList schemaV1()
     };
 }
 
+// Lead capture: integration secrets, the delivered-event ledger, chat messages of contacts
+// that are not (yet) leads, and the custom attributes integrations send.
+QStringList schemaV2Ingest()
+{
+    return {
+        // The secret must be readable to verify an HMAC, so it is stored as issued; it is
+        // never returned after creation, and rotation or revocation replaces it at once.
+        QStringLiteral(R"(CREATE TABLE integrations (
+            name TEXT PRIMARY KEY,
+            secret TEXT NOT NULL,
+            secret_version INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            rotated_at BIGINT NOT NULL,
+            revoked_at BIGINT,
+            created_by TEXT))"),
+        // One row per delivered event, written in the transaction of its effect, so a
+        // re-delivery is recognised and changes nothing.
+        QStringLiteral(R"(CREATE TABLE ingest_events (
+            source TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            lead_id TEXT,
+            contact_id TEXT,
+            processed_at BIGINT NOT NULL,
+            PRIMARY KEY (source, event_id)))"),
+        QStringLiteral(R"(CREATE TABLE chat_messages (
+            id TEXT PRIMARY KEY,
+            contact_id TEXT NOT NULL REFERENCES contacts (id),
+            lead_id TEXT REFERENCES leads (id),
+            conversation_id TEXT NOT NULL DEFAULT '',
+            direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+            body TEXT NOT NULL DEFAULT '',
+            occurred_at BIGINT NOT NULL,
+            change_seq BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX chat_messages_contact ON chat_messages (contact_id, occurred_at)"),
+        QStringLiteral(R"(CREATE TABLE lead_attributes (
+            lead_id TEXT NOT NULL REFERENCES leads (id),
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            change_seq BIGINT NOT NULL,
+            PRIMARY KEY (lead_id, name)))"),
+    };
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
         {1, schemaV1()},
+        {2, schemaV2Ingest()},
     };
     return list;
 }
