@@ -7,6 +7,7 @@
 
 #include "sync/backoff.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -247,4 +248,53 @@ TEST_CASE("A client restarted after losing the push answer sends the same number
     CHECK(restarted.status(leadId) == QStringLiteral("contacted"));
     CHECK(restarted.notes(leadId) == 1);
     CHECK(restarted.outbox() == 0);
+}
+
+TEST_CASE("A push that reaches the server twice takes effect once", "[sync]")
+{
+    SyncTeam team;
+    const QString leadId = team.lead();
+    FakeNam nam;
+    SyncClient client(team.url, team.manager, team.managerActor(), &nam);
+    REQUIRE(client.sync());
+    REQUIRE(client.service->addNote(leadId, QStringLiteral("Only once, please")));
+
+    nam.addFault(kPush, FakeNam::Fault::Duplicate);
+    REQUIRE(client.sync());
+    CHECK(client.failures.isEmpty());
+    CHECK(team.serverNotes(leadId) == QStringList {QStringLiteral("Only once, please")});
+    CHECK(client.notes(leadId) == 1);
+    CHECK(client.outbox() == 0);
+    CHECK(client.engine->store().notApplied().isEmpty());
+}
+
+TEST_CASE("A late answer to an older pull is discarded instead of rolling the data back", "[sync]")
+{
+    SyncTeam team;
+    const QString leadId = team.lead();
+    SyncClient client(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(client.sync());
+    const QString oldCursor = client.engine->store().state().value().cursor;
+    // The answer to that pull, as it could arrive again later: the lead still New.
+    const auto old = team.server.request("GET", QStringLiteral("/v1/sync/pull"), {}, team.manager);
+    REQUIRE(old.status == 200);
+
+    REQUIRE(team.server.request("POST", QStringLiteral("/v1/leads/%1/status").arg(leadId),
+                                {{QStringLiteral("to"), QStringLiteral("contacted")}}, team.admin)
+                .status == 200);
+    REQUIRE(client.sync());
+    REQUIRE(client.status(leadId) == QStringLiteral("contacted"));
+    const QString cursor = client.engine->store().state().value().cursor;
+    CHECK(cursor != oldCursor);
+
+    Leads::PullPage late;
+    late.epoch = old.json.value(QStringLiteral("epoch")).toString();
+    late.changes = old.json.value(QStringLiteral("changes")).toArray();
+    late.nextCursor = old.json.value(QStringLiteral("nextCursor")).toString();
+    late.upTo = qint64(old.json.value(QStringLiteral("upTo")).toDouble());
+    auto applied = client.engine->store().applyPage(QString(), late); // asked with no cursor
+    REQUIRE_FALSE(applied);
+    CHECK(applied.error().detail() == QStringLiteral("stale_page"));
+    CHECK(client.status(leadId) == QStringLiteral("contacted"));
+    CHECK(client.engine->store().state().value().cursor == cursor);
 }

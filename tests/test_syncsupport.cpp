@@ -132,9 +132,20 @@ QNetworkReply *FakeNam::createRequest(Operation op, const QNetworkRequest &reque
     case Fault::None:
     case Fault::DropResponse:
     case Fault::CutBody:
+    case Fault::Duplicate:
         break;
     }
     QNetworkRequest forward(request);
+    if (fault == Fault::Duplicate) {
+        // The first copy's answer goes nowhere; the second is forwarded below once the
+        // first has been handled, as a proxy retrying on its own would do.
+        QNetworkReply *first = m_real.sendCustomRequest(forward, verb, body);
+        QEventLoop wait;
+        connect(first, &QNetworkReply::finished, &wait, &QEventLoop::quit);
+        wait.exec();
+        serverBodies << first->readAll();
+        first->deleteLater();
+    }
     QNetworkReply *real = m_real.sendCustomRequest(forward, verb, body);
     QPointer<FakeReply> target(reply);
     connect(real, &QNetworkReply::finished, this, [this, real, target, fault] {

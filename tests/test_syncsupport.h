@@ -34,6 +34,7 @@ public:
         Answer429,    // with Retry-After: 1
         Hang,         // never answers (the client's deadline must end it)
         CutBody,      // the server's answer arrives cut in half
+        Duplicate,    // the request reaches the server twice; the client sees the second answer
     };
     struct Rule {
         QString path; // the request path this rule waits for, e.g. /v1/sync/push
