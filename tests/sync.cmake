@@ -9,3 +9,9 @@ leads_add_test(test_sync SOURCES
 add_dependencies(test_sync leads-server)
 target_compile_definitions(test_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_sync PRIVATE Qt6::Network Qt6::Sql)
+# The end-to-end scenarios again on PostgreSQL, reported as skipped when no cluster starts.
+add_test(NAME sync_scenarios_on_postgresql COMMAND test_sync "[postgres]")
+set_tests_properties(sync_scenarios_on_postgresql PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
+  SKIP_REGULAR_EXPRESSION "skipped: "
+  TIMEOUT 300)

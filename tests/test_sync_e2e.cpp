@@ -11,7 +11,9 @@
 #include <QTest>
 
 #include <functional>
+#include <iostream>
 
+using LeadsTest::PostgresBackend;
 using LeadsTest::SyncClient;
 using LeadsTest::SyncTeam;
 
@@ -47,7 +49,7 @@ QString serverSummary(SyncTeam &team, const QString &leadId)
 }
 } // namespace
 
-TEST_CASE("Two clients edit offline and converge on the server's state", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario1, "Two clients edit offline and converge on the server's state", "[sync][e2e]")
 {
     SyncTeam team;
     const QString a1 = team.lead({{QStringLiteral("name"), QStringLiteral("Acme")}});
@@ -89,7 +91,7 @@ TEST_CASE("Two clients edit offline and converge on the server's state", "[sync]
     CHECK(andy.outbox() == 0);
 }
 
-TEST_CASE("Two offline notes on the same lead both survive, once each", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario2, "Two offline notes on the same lead both survive, once each", "[sync][e2e]")
 {
     SyncTeam team;
     const QString lead = team.lead();
@@ -118,7 +120,7 @@ TEST_CASE("Two offline notes on the same lead both survive, once each", "[sync][
     CHECK(q.value(0).toString().contains(QStringLiteral("prefers e-mail")));
 }
 
-TEST_CASE("A status conflict ends in the loser's Not applied list with the reason and the server's value",
+LEADS_SERVER_SCENARIO(syncScenario3, "A status conflict ends in the loser's Not applied list with the reason and the server's value",
           "[sync][e2e]")
 {
     SyncTeam team;
@@ -154,7 +156,7 @@ TEST_CASE("A status conflict ends in the loser's Not applied list with the reaso
     CHECK(andy.engine->store().notApplied().isEmpty());
 }
 
-TEST_CASE("A change to a lead closed elsewhere is refused as final, and the queue behind it still drains",
+LEADS_SERVER_SCENARIO(syncScenario4, "A change to a lead closed elsewhere is refused as final, and the queue behind it still drains",
           "[sync][e2e]")
 {
     SyncTeam team;
@@ -182,7 +184,7 @@ TEST_CASE("A change to a lead closed elsewhere is refused as final, and the queu
     CHECK(serverSummary(team, open).startsWith(QStringLiteral("contacted")));
 }
 
-TEST_CASE("A lead reassigned away from an agent leaves the agent's copy", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario5, "A lead reassigned away from an agent leaves the agent's copy", "[sync][e2e]")
 {
     SyncTeam team;
     const QString lead = team.lead();
@@ -200,7 +202,7 @@ TEST_CASE("A lead reassigned away from an agent leaves the agent's copy", "[sync
     CHECK(mona.leads() == 1);
 }
 
-TEST_CASE("The pull is scoped, paged on transaction boundaries and refuses a cursor from another epoch",
+LEADS_SERVER_SCENARIO(syncScenario6, "The pull is scoped, paged on transaction boundaries and refuses a cursor from another epoch",
           "[sync][e2e]")
 {
     SyncTeam team;
@@ -277,7 +279,7 @@ TEST_CASE("A restored server forces a full download that keeps and re-sends the 
     CHECK(mona.outbox() == 0);
 }
 
-TEST_CASE("An offline reassignment loses to an earlier one and says who took the lead", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario7, "An offline reassignment loses to an earlier one and says who took the lead", "[sync][e2e]")
 {
     SyncTeam team;
     const QString lead = team.lead();
@@ -301,7 +303,7 @@ TEST_CASE("An offline reassignment loses to an earlier one and says who took the
     CHECK(summary(*mona.db, lead).contains(QStringLiteral("assignee=") + olga));
 }
 
-TEST_CASE("Local changes go up and others' changes come down without anyone pressing Sync", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario8, "Local changes go up and others' changes come down without anyone pressing Sync", "[sync][e2e]")
 {
     SyncTeam team;
     const QString lead = team.lead();
@@ -331,7 +333,7 @@ TEST_CASE("Local changes go up and others' changes come down without anyone pres
     mona.engine->setAutoSync(0);
 }
 
-TEST_CASE("A status move made offline on top of a refused one is refused too", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario9, "A status move made offline on top of a refused one is refused too", "[sync][e2e]")
 {
     SyncTeam team;
     const QString lead = team.lead();
@@ -354,4 +356,22 @@ TEST_CASE("A status move made offline on top of a refused one is refused too", "
     CHECK(serverSummary(team, lead).startsWith(QStringLiteral("qualifying")));
     CHECK(mona.status(lead) == QStringLiteral("qualifying"));
     CHECK(mona.outbox() == 0);
+}
+
+TEST_CASE("the sync scenarios pass on PostgreSQL too", "[.][sync][postgres]")
+{
+    const QString why = PostgresBackend::activate();
+    if (!why.isEmpty()) {
+        std::cout << "skipped: PostgreSQL sync tests: " << why.toStdString() << std::endl;
+        WARN("skipped: " << why.toStdString());
+        PostgresBackend::shutdown();
+        return;
+    }
+    const auto &scenarios = LeadsTest::portableScenarios();
+    REQUIRE(scenarios.size() >= 9);
+    for (const auto &scenario : scenarios) {
+        INFO("PostgreSQL scenario: " << scenario.name);
+        scenario.run();
+    }
+    PostgresBackend::shutdown();
 }
