@@ -8,6 +8,7 @@ leads_add_test(test_server SOURCES
   test_server_input.cpp
   test_server_postgres.cpp
   test_server_units.cpp
+  test_server_ingest.cpp
   ${PROJECT_SOURCE_DIR}/server/fieldreader.cpp
   ${PROJECT_SOURCE_DIR}/server/jsoninput.cpp
   ${PROJECT_SOURCE_DIR}/server/loginthrottle.cpp)
