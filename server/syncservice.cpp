@@ -486,8 +486,36 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                                                      {QStringLiteral("role"), q.value(2).toString()},
                                                      {QStringLiteral("active"), q.value(3).toInt() != 0}}}});
         } else if (r.kind == 1) {
-            if (auto c = leadChange(r.id, r.seq))
-                changes.append(*c);
+            const auto c = leadChange(r.id, r.seq);
+            if (!c)
+                continue;
+            changes.append(*c);
+            // A lead that entered this user's scope in this window (an assignment) brings
+            // its earlier timeline, which the user could not see when it was written.
+            if (seesAll || c->value(QStringLiteral("op")).toString() != QLatin1String("upsert") || from == 0)
+                continue;
+            q.prepare(QStringLiteral("SELECT 1 FROM interactions WHERE lead_id = ? AND kind = 'assignment' "
+                                     "AND change_seq > ? AND change_seq <= ?"));
+            q.addBindValue(r.id);
+            q.addBindValue(from);
+            q.addBindValue(std::max(upper, r.seq));
+            if (!q.exec())
+                return busy();
+            if (!q.next())
+                continue;
+            q.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data, "
+                                     "change_seq FROM interactions WHERE lead_id = ? AND change_seq <= ? "
+                                     "ORDER BY change_seq, id"));
+            q.addBindValue(r.id);
+            q.addBindValue(from);
+            if (!q.exec())
+                return busy();
+            while (q.next())
+                changes.append(QJsonObject {{QStringLiteral("t"), QStringLiteral("interaction")},
+                                            {QStringLiteral("id"), q.value(0).toString()},
+                                            {QStringLiteral("seq"), q.value(8).toLongLong()},
+                                            {QStringLiteral("op"), QStringLiteral("upsert")},
+                                            {QStringLiteral("row"), interactionJson(q)}});
         } else {
             q.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data "
                                      "FROM interactions WHERE id = ?"));

@@ -184,7 +184,7 @@ LEADS_SERVER_SCENARIO(syncScenario4, "A change to a lead closed elsewhere is ref
     CHECK(serverSummary(team, open).startsWith(QStringLiteral("contacted")));
 }
 
-LEADS_SERVER_SCENARIO(syncScenario5, "A lead reassigned away from an agent leaves the agent's copy", "[sync][e2e]")
+LEADS_SERVER_SCENARIO(syncScenario5, "A lead reassigned away from an agent leaves the agent's copy and comes back with its history", "[sync][e2e]")
 {
     SyncTeam team;
     const QString lead = team.lead();
@@ -196,10 +196,25 @@ LEADS_SERVER_SCENARIO(syncScenario5, "A lead reassigned away from an agent leave
     CHECK(andy.leads() == 1);
 
     REQUIRE(mona.service->assign(lead, other));
+    REQUIRE(mona.service->addNote(lead, QStringLiteral("Olga's lead now")));
     REQUIRE(mona.sync());
     REQUIRE(andy.sync());
     CHECK(andy.leads() == 0);
     CHECK(mona.leads() == 1);
+
+    // Back to Andy: the lead returns with the timeline written while he could not see it.
+    REQUIRE(mona.service->assign(lead, team.agentId));
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+    CHECK(andy.leads() == 1);
+    CHECK(andy.notes(lead) == 1);
+    CHECK(summary(*andy.db, lead) == serverSummary(team, lead));
+    QSqlQuery q(andy.db->connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM interactions WHERE lead_id = ?"));
+    q.addBindValue(lead);
+    REQUIRE((q.exec() && q.next()));
+    CHECK(q.value(0).toInt()
+          == team.serverLead(lead).value(QStringLiteral("timeline")).toArray().size());
 }
 
 LEADS_SERVER_SCENARIO(syncScenario6, "The pull is scoped, paged on transaction boundaries and refuses a cursor from another epoch",
