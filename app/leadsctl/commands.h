@@ -8,4 +8,5 @@ namespace LeadsCtl {
 int seed(const QStringList &args);
 int stats(const QStringList &args);
 int import(const QStringList &args);
+int simulate(const QStringList &args);
 } // namespace LeadsCtl

@@ -16,7 +16,9 @@ void usage(QTextStream &out)
            "  train  [--db PATH]                        train the AI model, print its hold-out evaluation\n"
            "  score  [--db PATH] [--stale]              rescore active leads with the AI model\n"
            "  import FILE [--mapping MAP.json] [--dry-run] [--duplicates skip|update|create]\n"
-           "                                            import leads from a CSV file\n\n"
+           "                                            import leads from a CSV file\n"
+           "  simulate --server URL --rate N --duration S [--seed S] [--integration NAME --secret S]\n"
+           "                                            send lead-capture events to a leads-server\n\n"
            "The database defaults to $LEADS_DB or the desktop client's own file.\n"
            "Run 'leadsctl COMMAND --help' for a command's options.\n";
 }
@@ -50,6 +52,8 @@ int main(int argc, char *argv[])
         return LeadsCtl::score(args);
     if (command == u"import")
         return LeadsCtl::import(args);
+    if (command == u"simulate")
+        return LeadsCtl::simulate(args);
     err << "leadsctl: unknown command '" << command << "'\n\n";
     usage(err);
     return 2;
