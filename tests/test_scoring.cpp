@@ -152,6 +152,8 @@ TEST_CASE("features are computed as of a moment and never look past it", "[scori
     CHECK(same.intents == before.intents);
     CHECK(same.turns == before.turns);
     CHECK(same.sinceLastInboundSecs == before.sinceLastInboundSecs);
+    CHECK(same.sinceLastOutboundSecs == before.sinceLastOutboundSecs);
+    CHECK(before.sinceLastOutboundSecs == 3600 - 120);
     CHECK(ScoringModel::prior().score(same) == ScoringModel::prior().score(before));
 
     CHECK(before.inbound == 1);

@@ -74,6 +74,7 @@ LeadFeatures FeatureExtractor::extract(const LeadSnapshot &lead, qint64 asOfMs)
 
     qint64 firstInbound = -1;
     qint64 lastInbound = -1;
+    qint64 lastOutbound = -1;
     qint64 lastDay = std::numeric_limits<qint64>::min();
     Role lastSpeaker = Role::Ignored;
     for (const Event &e : events) {
@@ -102,6 +103,7 @@ LeadFeatures FeatureExtractor::extract(const LeadSnapshot &lead, qint64 asOfMs)
         } else {
             ++f.outbound;
             ++f.agentTouches;
+            lastOutbound = e.at;
             if (firstInbound >= 0 && f.firstReplySecs < 0)
                 f.firstReplySecs = (e.at - firstInbound) / 1000;
         }
@@ -111,6 +113,8 @@ LeadFeatures FeatureExtractor::extract(const LeadSnapshot &lead, qint64 asOfMs)
     f.awaitingReply = lastSpeaker == Role::Inbound;
     if (lastInbound >= 0)
         f.sinceLastInboundSecs = std::max<qint64>(0, (asOfMs - lastInbound) / 1000);
+    if (lastOutbound >= 0)
+        f.sinceLastOutboundSecs = std::max<qint64>(0, (asOfMs - lastOutbound) / 1000);
     return f;
 }
 

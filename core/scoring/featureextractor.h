@@ -23,6 +23,7 @@ struct LeadFeatures
     qint64 firstReplySecs = -1;     // contact's first message → our first answer; -1 none
     bool awaitingReply = false;     // the contact wrote and nobody answered yet
     qint64 sinceLastInboundSecs = -1; // -1 when the contact never wrote
+    qint64 sinceLastOutboundSecs = -1; // -1 when the team never wrote
     qint64 ageSecs = 0;
     std::uint8_t intents = 0; // IntentLexicon bits over the contact's messages
     QString source;

@@ -106,13 +106,20 @@ const std::vector<BuiltinGroup> &builtins()
         {"not_interested", 0,
          {{QT_TRANSLATE_NOOP("ScoringModel", "has not turned us down"), 0.0},
           {QT_TRANSLATE_NOOP("ScoringModel", "said they are not interested"), -1.2}}},
+        {"followed_up", 0,
+         {{QT_TRANSLATE_NOOP("ScoringModel", "we have never written"), 0.0},
+          {QT_TRANSLATE_NOOP("ScoringModel", "we wrote in the last day"), 0.1},
+          {QT_TRANSLATE_NOOP("ScoringModel", "we wrote in the last week"), 0.0},
+          {QT_TRANSLATE_NOOP("ScoringModel", "we last wrote 1-4 weeks ago"), -0.1},
+          {QT_TRANSLATE_NOOP("ScoringModel", "we have not written for over 30 days"), -0.3}}},
     };
     return list;
 }
 constexpr double kPriorBias = -0.85;
 
 enum Builtin { kInbound, kOutbound, kReply, kTurns, kDays, kRecency, kAge, kTouches, kBroadcast,
-               kSource, kPrice, kBuy, kDemo, kOrder, kInterest, kNotInterested, kBuiltinCount };
+               kSource, kPrice, kBuy, kDemo, kOrder, kInterest, kNotInterested, kFollowedUp, kBuiltinCount };
+
 
 int sourceLevel(const QString &source)
 {
@@ -143,6 +150,18 @@ int countLevel(int n, int a, int b) // 0 | 1..a-1 style three/four-way bins
 constexpr qint64 kMinute = 60;
 constexpr qint64 kHour = 3600;
 constexpr qint64 kDay = 24 * kHour;
+int recencyLevel(qint64 secs)
+{
+    if (secs < 0)
+        return 0;
+    if (secs <= kDay)
+        return 1;
+    if (secs <= 7 * kDay)
+        return 2;
+    if (secs <= 30 * kDay)
+        return 3;
+    return 4;
+}
 
 QString formatNumber(double v)
 {
@@ -287,18 +306,8 @@ void ScoringModel::encode(const LeadFeatures &f, std::vector<int> &active) const
                 break;
             case kTurns: level = f.turns <= 0 ? 0 : (f.turns < 3 ? 1 : (f.turns < 6 ? 2 : 3)); break;
             case kDays: level = f.daysEngaged <= 1 ? 0 : (f.daysEngaged <= 3 ? 1 : 2); break;
-            case kRecency:
-                if (f.sinceLastInboundSecs < 0)
-                    level = 0;
-                else if (f.sinceLastInboundSecs <= kDay)
-                    level = 1;
-                else if (f.sinceLastInboundSecs <= 7 * kDay)
-                    level = 2;
-                else if (f.sinceLastInboundSecs <= 30 * kDay)
-                    level = 3;
-                else
-                    level = 4;
-                break;
+            case kRecency: level = recencyLevel(f.sinceLastInboundSecs); break;
+            case kFollowedUp: level = recencyLevel(f.sinceLastOutboundSecs); break;
             case kAge:
                 level = f.ageSecs < kDay ? 0 : (f.ageSecs < 7 * kDay ? 1 : (f.ageSecs < 30 * kDay ? 2 : 3));
                 break;
