@@ -390,3 +390,35 @@ TEST_CASE("the sync scenarios pass on PostgreSQL too", "[.][sync][postgres]")
     }
     PostgresBackend::shutdown();
 }
+
+LEADS_SERVER_SCENARIO(syncScenario10, "A lead created offline that the server refuses leaves the local copy and is listed with its reason",
+                      "[sync][e2e]")
+{
+    SyncTeam team;
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(mona.sync());
+    const QString phone = LeadsTest::uniquePhone();
+    const QString existing = team.lead({{QStringLiteral("name"), QStringLiteral("Already here")},
+                                        {QStringLiteral("phone"), phone}});
+
+    Leads::NewLead offline;
+    offline.name = QStringLiteral("Typed on the train");
+    offline.phone = phone;
+    offline.note = QStringLiteral("Met at the fair");
+    auto created = mona.service->createLead(offline);
+    REQUIRE(created);
+    REQUIRE(mona.service->addNote(created.value(), QStringLiteral("Follow up next week")));
+    REQUIRE(mona.sync());
+
+    const auto refused = mona.engine->store().notApplied();
+    REQUIRE(refused.size() == 2);
+    CHECK(refused.at(0).name == QStringLiteral("lead.create"));
+    CHECK(refused.at(0).code == QStringLiteral("duplicate_active_lead"));
+    CHECK(refused.at(0).args.value(QStringLiteral("note")).toString() == QStringLiteral("Met at the fair"));
+    CHECK(refused.at(1).name == QStringLiteral("lead.addNote"));
+    CHECK(refused.at(1).args.value(QStringLiteral("text")).toString() == QStringLiteral("Follow up next week"));
+    CHECK(mona.leads() == 1);
+    CHECK(mona.status(existing) == QStringLiteral("new"));
+    CHECK(mona.status(created.value()).isEmpty());
+    CHECK(mona.outbox() == 0);
+}

@@ -179,6 +179,15 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
         q.finish();
         if (!leadId.isEmpty())
             refused.insert(leadId);
+        if (type == QLatin1String("lead.create")) {
+            // The server never had it: the local copy goes (its text stays in the Not
+            // applied list), and later mutations of it will be refused and listed too.
+            q.prepare(QStringLiteral("DELETE FROM leads WHERE id = ? AND server_seq = 0"));
+            q.addBindValue(leadId);
+            if (!q.exec())
+                return storageError(q, tr("removing a lead the server refused"));
+            refused.remove(leadId);
+        }
         if (type == QLatin1String("lead.setStatus")) {
             // Later status moves of this lead, made offline on top of the refused one,
             // carry a base version that may match the server's by coincidence. Version 0
