@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include "domain/clock.h"
 #include "importwizard.h"
+#include "leadspage.h"
+#include "storage/leadservice.h"
 #include "storage/database.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableWidget>
@@ -121,4 +125,20 @@ TEST_CASE("the import wizard refuses a missing or empty file and stays on the fi
     wizard.next();
     CHECK(wizard.currentId() == ImportWizard::FilePage);
     CHECK(wizard.findChildren<QLabel *>().size() > 0);
+}
+
+TEST_CASE("the Leads page offers Import only to roles allowed to import", "[import][ui][permissions]")
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("leads.sqlite")));
+    REQUIRE(db.ok());
+    FixedClock clock(LeadsTest::fixedNow());
+    for (Role role : kAllRoles) {
+        LeadService service(*db.value(), Actor{QStringLiteral("u-x"), QStringLiteral("X"), role}, clock);
+        LeadsPage page(service, clock);
+        auto *button = page.findChild<QPushButton *>(QStringLiteral("importLeads"));
+        REQUIRE(button);
+        INFO(roleId(role).toStdString());
+        CHECK(button->isVisibleTo(&page) == PermissionMatrix::defaults().allows(role, Permission::Import));
+    }
 }

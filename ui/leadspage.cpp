@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "leadspage.h"
 
+#include "importwizard.h"
+
 #include "domain/clock.h"
 #include "filterbar.h"
 #include "filterchips.h"
+#include "importwizard.h"
 #include "leadcounter.h"
 #include "leadsui.h"
 #include "leadtablemodel.h"
@@ -272,6 +275,13 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_counts->setForegroundRole(QPalette::PlaceholderText);
     row->addWidget(m_counts, 0, Qt::AlignBaseline);
     row->addStretch(1);
+    auto *import = new QPushButton(tr("Import…"), parent);
+    import->setObjectName(QStringLiteral("importLeads"));
+    import->setToolTip(tr("Import leads from a CSV file (Ctrl+I)"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::Import));
+    connect(import, &QPushButton::clicked, this, &LeadsPage::importLeads);
+    row->addWidget(import);
     m_newLead = new QPushButton(tr("+  New lead"), parent);
     m_newLead->setObjectName(QStringLiteral("newLead"));
     m_newLead->setToolTip(tr("Create a lead by hand (Ctrl+N)"));
@@ -532,6 +542,19 @@ void LeadsPage::newLead()
     if (m_model->rowOfLead(id) < 0)
         setLeadFilter({});
     selectLead(id);
+}
+
+void LeadsPage::importLeads()
+{
+    // The wizard imports on its own thread and connection to the same file; the page
+    // refreshes when it is done.
+    auto *wizard = new ImportWizard(m_service.database().path(), m_service.actor(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::imported, this, [this](qint64 created, qint64 updated) {
+        refresh();
+        Q_EMIT message(tr("Import finished: %1 created, %2 updated.").arg(created).arg(updated));
+    });
+    wizard->open();
 }
 
 void LeadsPage::focusSearch()

@@ -68,6 +68,7 @@ public:
 
 public Q_SLOTS:
     void newLead();
+    void importLeads();
     void focusSearch();
 
 protected:

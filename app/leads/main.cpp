@@ -10,6 +10,7 @@
 #include "storage/sampledata.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QStyle>
@@ -58,6 +59,11 @@ int main(int argc, char *argv[])
             std::cout << qPrintable(file) << std::endl;
         return 0;
     }
+
+    QIcon icon;
+    for (int size : {16, 32, 48, 256})
+        icon.addFile(QStringLiteral(":/icons/leads-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     // Fusion when the platform offers no native style of its own.
     if (QApplication::style()->name().compare(QStringLiteral("windows"), Qt::CaseInsensitive) == 0)
