@@ -368,3 +368,52 @@ TEST_CASE("Only admins manage integrations and capture rules", "[server][ingest]
               .status
           == 401);
 }
+
+// The capture SQL on every backend (this scenario runs again on PostgreSQL), judged by the
+// answers alone.
+LEADS_SERVER_SCENARIO(captureOnEveryBackend, "Lead capture answers alike on every backend", "[server][ingest]")
+{
+    ServerHarness server;
+    REQUIRE(server.start());
+    const QString admin = server.adminToken();
+    const QString secret = createIntegration(server, admin, QStringLiteral("portal"));
+    const QString id = eventId();
+    const HttpReply first = deliver(server, kPortal + QStringLiteral("/broadcast-reply"),
+                                    reply(QStringLiteral("+34 655 000 111"), QStringLiteral("YES"), id), secret);
+    REQUIRE(first.status == 201);
+    const QString leadId = first.json.value(QStringLiteral("leadId")).toString();
+    const HttpReply again = deliver(server, kPortal + QStringLiteral("/broadcast-reply"),
+                                    reply(QStringLiteral("+34 655 000 111"), QStringLiteral("YES"), id), secret);
+    CHECK(again.json.value(QStringLiteral("outcome")).toString() == QStringLiteral("duplicate"));
+    const HttpReply appended = deliver(server, kPortal + QStringLiteral("/broadcast-reply"),
+                                       reply(QStringLiteral("0034 655-000-111"), QStringLiteral("and?")), secret);
+    CHECK(appended.json.value(QStringLiteral("leadId")).toString() == leadId);
+    CHECK(countKind(timelineOf(server, admin, leadId), QStringLiteral("broadcast_reply")) == 2);
+    CHECK(deliver(server, kPortal, {{QStringLiteral("eventId"), eventId()}, {QStringLiteral("phone"), LeadsTest::uniquePhone()}},
+                  secret + QStringLiteral("x"))
+              .status
+          == 401);
+
+    const HttpReply lead = deliver(server, kPortal,
+                                   {{QStringLiteral("eventId"), eventId()},
+                                    {QStringLiteral("email"), QStringLiteral("kim@example.com")},
+                                    {QStringLiteral("attributes"), QJsonObject {{QStringLiteral("plan"), QStringLiteral("pro")}}}},
+                                   secret);
+    CHECK(lead.status == 201);
+
+    const HttpReply chatIn
+        = deliver(server, kPortal + QStringLiteral("/chat-message"),
+                  chat(LeadsTest::uniquePhone(), QStringLiteral("in"), QStringLiteral("Hi")), secret);
+    REQUIRE(chatIn.json.value(QStringLiteral("outcome")).toString() == QStringLiteral("recorded"));
+    const HttpReply flagged = server.request(
+        "POST",
+        QStringLiteral("/v1/contacts/%1/flag-as-lead").arg(chatIn.json.value(QStringLiteral("contactId")).toString()),
+        {}, admin);
+    REQUIRE(flagged.status == 201);
+    CHECK(countKind(timelineOf(server, admin, flagged.json.value(QStringLiteral("leadId")).toString()),
+                    QStringLiteral("chat_in"))
+          == 1);
+    const HttpReply rotated = server.request("POST", QStringLiteral("/v1/integrations/portal/rotate"), {}, admin);
+    CHECK(rotated.status == 200);
+    CHECK(server.request("GET", QStringLiteral("/v1/integrations"), {}, admin).status == 200);
+}
