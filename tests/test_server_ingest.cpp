@@ -161,6 +161,10 @@ TEST_CASE("Broadcast replies create, append to and renew the contact's lead", "[
     // New leads reach clients through sync: they carry a change number.
     CHECK(third.json.value(QStringLiteral("appliedSeq")).toInteger() > first.json.value(QStringLiteral("appliedSeq")).toInteger());
     CHECK(countRows(server, QStringLiteral("SELECT COUNT(*) FROM leads WHERE change_seq > 0 AND assignee_id IS NULL")) == 2);
+    const HttpReply pull = server.request("GET", QStringLiteral("/v1/sync/pull?limit=1000"), {}, admin);
+    REQUIRE(pull.status == 200);
+    CHECK(pull.body.contains(newLead.toUtf8()));
+    CHECK(pull.body.contains(leadId.toUtf8()));
 }
 
 TEST_CASE("The keyword rule decides which broadcast replies become leads", "[server][ingest]")
