@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 
 using LeadsTest::FakeNam;
 using LeadsTest::SyncClient;
@@ -297,4 +298,33 @@ TEST_CASE("A late answer to an older pull is discarded instead of rolling the da
     CHECK(applied.error().detail() == QStringLiteral("stale_page"));
     CHECK(client.status(leadId) == QStringLiteral("contacted"));
     CHECK(client.engine->store().state().value().cursor == cursor);
+}
+
+TEST_CASE("Cancel stops a round at once and schedules no retry", "[sync]")
+{
+    SyncTeam team;
+    const QString leadId = team.lead();
+    FakeNam nam;
+    auto config = LeadsTest::fastConfig(team.url);
+    config.timeoutMs = 10000;
+    SyncClient client(team.url, team.manager, team.managerActor(), &nam, config);
+    REQUIRE(client.sync());
+    REQUIRE(client.service->addNote(leadId, QStringLiteral("Not now")));
+
+    nam.addFault(kPush, FakeNam::Fault::Hang);
+    bool stopped = false;
+    QObject::connect(client.engine.get(), &Leads::SyncEngine::failed, client.engine.get(),
+                     [&](const QString &, bool retrying) { stopped = !retrying; });
+    client.engine->syncNow();
+    QTest::qWait(100);
+    client.engine->cancel();
+    CHECK(stopped);
+    CHECK(client.engine->status() == Leads::SyncEngine::Status::Idle);
+    CHECK(client.engine->lastError().contains(QStringLiteral("cancelled")));
+    const int sent = client.engine->requestsSent();
+    QTest::qWait(300); // several backoff periods of this configuration
+    CHECK(client.engine->requestsSent() == sent);
+    CHECK(client.outbox() == 1);
+    REQUIRE(client.sync());
+    CHECK(team.serverNotes(leadId) == QStringList {QStringLiteral("Not now")});
 }

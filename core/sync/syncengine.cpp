@@ -119,6 +119,8 @@ void SyncEngine::hello()
 void SyncEngine::onHello(SyncJob *job)
 {
     job->deleteLater();
+    if (cancelled(job))
+        return;
     if (job->result() != SyncJob::Result::Ok) {
         fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
         return;
@@ -204,6 +206,8 @@ void SyncEngine::push()
 void SyncEngine::onPushed(SyncJob *job)
 {
     job->deleteLater();
+    if (cancelled(job))
+        return;
     if (job->result() != SyncJob::Result::Ok) {
         if (job->result() == SyncJob::Result::Unauthorized)
             fail(tr("Sign in again to sync: %1").arg(job->errorText()), false);
@@ -255,6 +259,8 @@ void SyncEngine::pull()
 void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
 {
     job->deleteLater();
+    if (cancelled(job))
+        return;
     if (job->result() != SyncJob::Result::Ok) {
         if (job->httpStatus() == 409 && job->errorCode() == QLatin1String("resync_required")
             && m_resyncs < kMaxResyncsPerRound) {
@@ -303,6 +309,19 @@ void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
         pull();
     else
         succeed();
+}
+
+// The user stopped the round: no retry is scheduled; the next trigger starts again.
+bool SyncEngine::cancelled(SyncJob *job)
+{
+    if (job->result() != SyncJob::Result::Cancelled)
+        return false;
+    m_running = false;
+    m_again = false;
+    m_lastError = job->errorText();
+    setStatus(Status::Idle);
+    Q_EMIT failed(m_lastError, false);
+    return true;
 }
 
 void SyncEngine::succeed()

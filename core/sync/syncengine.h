@@ -85,6 +85,7 @@ private:
     void onPulled(SyncJob *job, const QString &requestCursor);
     SyncJob *send(const QByteArray &method, const QString &path, const QByteArray &body);
     void succeed();
+    bool cancelled(SyncJob *job);
     void fail(const QString &reason, bool transient, qint64 retryAfterMs = 0);
     void setStatus(Status status);
     void autoSync();

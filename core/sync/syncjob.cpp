@@ -46,7 +46,7 @@ void SyncJob::start()
 void SyncJob::abort()
 {
     if (m_reply && !m_done) {
-        m_errorText = tr("Sync was cancelled.");
+        m_cancelled = true;
         m_reply->abort();
     }
 }
@@ -85,7 +85,10 @@ void SyncJob::onFinished()
     if (parseError.error == QJsonParseError::NoError && doc.isObject())
         m_json = doc.object();
 
-    if (m_timedOut) {
+    if (m_cancelled) {
+        m_result = Result::Cancelled;
+        m_errorText = tr("Sync was cancelled.");
+    } else if (m_timedOut) {
         m_result = Result::Transient;
         m_status = 0;
         m_errorText = tr("The server did not answer in time.");

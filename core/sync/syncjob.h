@@ -25,6 +25,7 @@ public:
         Transient,   // network error, timeout, 408, 429, 5xx, garbled body: retry later
         Unauthorized,
         Refused,     // any other 4xx: the answer will not change by retrying
+        Cancelled,   // abort() was called
     };
 
     SyncJob(QNetworkAccessManager *nam, QNetworkRequest request, QByteArray method, QByteArray body,
@@ -61,6 +62,7 @@ private:
     QString m_errorText;
     qint64 m_retryAfterMs = 0;
     bool m_timedOut = false;
+    bool m_cancelled = false;
     bool m_done = false;
 };
 
