@@ -5,6 +5,7 @@
 // table, in the same run. Target: within 3x.
 #include "domain/clock.h"
 #include "io/leadimporter.h"
+#include "benchsupport.h"
 #include "storage/database.h"
 #include "storage/sampledata.h"
 
@@ -13,39 +14,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <cstdio>
 
 #include <sys/resource.h>
 
-namespace {
-// CPU seconds of this process or of its finished children: on a shared machine wall time
-// swings with the load, CPU time much less, so both are printed.
-double cpuSeconds(int who)
-{
-    rusage u{};
-    getrusage(who, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-bool runSqlite(const QString &db, const QByteArray &script, QByteArray *output = nullptr)
-{
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {db});
-    if (!p.waitForStarted())
-        return false;
-    p.write(script);
-    p.closeWriteChannel();
-    p.waitForFinished(-1);
-    if (output)
-        *output = p.readAllStandardOutput();
-    if (p.exitCode() != 0)
-        std::fprintf(stderr, "sqlite3: %s\n", p.readAllStandardError().constData());
-    return p.exitCode() == 0;
-}
-} // namespace
+using Bench::cpuSeconds;
+using Bench::runSqlite;
 
 int main(int argc, char *argv[])
 {

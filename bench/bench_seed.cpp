@@ -2,6 +2,7 @@
 // Loads N deterministic sample leads (with timelines, indexes and the search index) the
 // way `leadsctl seed` does, then exports exactly those rows to CSV and times the sqlite3
 // shell's `.import` of them into plain tables, in the same run. Prints rows/s and the ratio.
+#include "benchsupport.h"
 #include "storage/database.h"
 #include "storage/sampledata.h"
 
@@ -9,7 +10,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,36 +19,8 @@
 
 #include <sys/resource.h>
 
-namespace {
-// CPU seconds of this process or of its finished children: on a shared machine wall time
-// swings with the load, CPU time much less, so both are printed.
-double cpuSeconds(int who)
-{
-    rusage u{};
-    getrusage(who, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-
-bool runSqlite(const QString &db, const QByteArray &script, QString *error)
-{
-    QProcess p;
-    p.start(QStringLiteral("sqlite3"), {db});
-    if (!p.waitForStarted()) {
-        *error = QStringLiteral("cannot start sqlite3 (install the sqlite3 package)");
-        return false;
-    }
-    p.write(script);
-    p.closeWriteChannel();
-    p.waitForFinished(-1);
-    if (p.exitCode() != 0) {
-        *error = QString::fromLocal8Bit(p.readAllStandardError());
-        return false;
-    }
-    return true;
-}
-
-} // namespace
+using Bench::cpuSeconds;
+using Bench::runSqlite;
 
 int main(int argc, char *argv[])
 {
@@ -94,7 +66,6 @@ int main(int argc, char *argv[])
     }
 
     // The same rows as CSV, then .import into plain tables of a fresh database.
-    QString error;
     const QString leadsCsv = dir.filePath(QStringLiteral("leads.csv"));
     const QString interactionsCsv = dir.filePath(QStringLiteral("interactions.csv"));
     const QString contactsCsv = dir.filePath(QStringLiteral("contacts.csv"));
@@ -102,8 +73,8 @@ int main(int argc, char *argv[])
                                     + "\nSELECT * FROM leads;\n.once " + interactionsCsv.toUtf8()
                                     + "\nSELECT * FROM interactions;\n.once " + contactsCsv.toUtf8()
                                     + "\nSELECT * FROM contacts;\n";
-    if (!runSqlite(dbPath, exportScript, &error)) {
-        std::fprintf(stderr, "export failed: %s\n", qPrintable(error));
+    if (!runSqlite(dbPath, exportScript)) {
+        std::fprintf(stderr, "export failed\n");
         return 1;
     }
     const QString plainPath = dir.filePath(QStringLiteral("plain.sqlite"));
@@ -113,8 +84,8 @@ int main(int argc, char *argv[])
     QElapsedTimer t;
     const double childCpu0 = cpuSeconds(RUSAGE_CHILDREN);
     t.start();
-    if (!runSqlite(plainPath, importScript, &error)) {
-        std::fprintf(stderr, "import failed: %s\n", qPrintable(error));
+    if (!runSqlite(plainPath, importScript)) {
+        std::fprintf(stderr, "import failed\n");
         return 1;
     }
     const qint64 importMs = t.elapsed();
