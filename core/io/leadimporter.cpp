@@ -29,9 +29,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("LeadImporter", text);
 }
 
-// Above this size an import suspends the search index and secondary indexes and builds
-// them once at the end (7–14× faster than maintaining them row by row).
-constexpr qint64 kBulkBytes = 5 * 1024 * 1024;
+// An import suspends the search index and the secondary indexes and builds them once at
+// the end (7–14× faster than maintaining them row by row) when it brings enough rows for
+// that rebuild to pay: at least this many, and at least a fifth of the leads already
+// there (rebuilding a million leads' indexes for a 500-row file would not pay).
+constexpr qint64 kBulkMinRows = 5000;
+constexpr qint64 kBytesPerRowEstimate = 100;
 constexpr int kMaxCell = 10000;
 
 // Compact JSON for the per-row payloads, without QJsonDocument's CBOR round trip.
@@ -302,7 +305,14 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
     // Every row is validated with core/domain before it is written, so a large import
     // may skip per-row constraint checks and index upkeep (see BulkLoad).
     BulkLoad bulk(conn);
-    if (!options.dryRun && file->size() > kBulkBytes) {
+    qint64 existingLeads = 0;
+    {
+        QSqlQuery q(conn);
+        if (q.exec(QStringLiteral("SELECT COUNT(*) FROM leads")) && q.next())
+            existingLeads = q.value(0).toLongLong();
+    }
+    const qint64 expectedRows = file->size() / kBytesPerRowEstimate;
+    if (!options.dryRun && expectedRows >= std::max(kBulkMinRows, existingLeads / 5)) {
         if (auto b = bulk.begin(); !b)
             return b.error();
     }
