@@ -713,3 +713,32 @@ TEST_CASE("the screenshot command writes both PNGs at the documented size")
     CHECK(sidebar.width() > 150);
     CHECK(QFileInfo(dir.filePath(QStringLiteral("leads-page.png"))).size() > 20000);
 }
+
+TEST_CASE("the detail pane shows the AI score's reasons beside the manual score")
+{
+    Fixture f(0);
+    const QString id = f.create(QStringLiteral("Ana Reasons"), QStringLiteral("+34600111222"));
+    REQUIRE(f.service.applyAiScore(id, 64, {QStringLiteral("+12 asked about price"),
+                                            QStringLiteral("-9 silent for over 30 days")}).ok());
+    REQUIRE(f.service.qualifyManually(id, 80).ok());
+    LeadsPage page(f.service, f.clock);
+    page.show();
+    page.refresh();
+    page.selectLead(id);
+    LeadDetail *detail = page.detail();
+    REQUIRE(detail->leadId() == id);
+    auto *ai = detail->findChild<QLabel *>(QStringLiteral("aiScore"));
+    auto *reasons = detail->findChild<QLabel *>(QStringLiteral("aiReasons"));
+    REQUIRE(reasons);
+    CHECK(ai->text().contains(QStringLiteral("64")));
+    CHECK(reasons->isVisible());
+    CHECK(reasons->text().contains(QStringLiteral("asked about price")));
+    CHECK(reasons->text().contains(QStringLiteral("silent for over 30 days")));
+    CHECK(detail->findChild<QSpinBox *>(QStringLiteral("manualScore"))->value() == 80);
+
+    // A lead the AI never scored shows no reasons line.
+    const QString other = f.create(QStringLiteral("Bo Plain"), QStringLiteral("+34600111333"));
+    page.refresh();
+    page.selectLead(other);
+    CHECK_FALSE(reasons->isVisible());
+}

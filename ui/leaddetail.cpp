@@ -198,6 +198,13 @@ void LeadDetail::build()
     sh->addStretch(1);
     work->addRow(tr("Score"), scoreBox);
     connect(m_setScore, &QPushButton::clicked, this, [this] { setManualScore(); });
+    // Why the AI scored the lead as it did, in the model's own words ("+12 asked about price").
+    m_aiReasons = new QLabel(m_content);
+    m_aiReasons->setObjectName(QStringLiteral("aiReasons"));
+    m_aiReasons->setWordWrap(true);
+    m_aiReasons->setForegroundRole(QPalette::PlaceholderText);
+    m_aiReasons->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    work->addRow(QString(), m_aiReasons);
 
     auto *followBox = new QWidget(m_content);
     auto *fh = new QHBoxLayout(followBox);
@@ -343,6 +350,10 @@ void LeadDetail::showLead(const Lead &lead)
     const Qualification &q = lead.qualification;
     m_aiScore->setText(q.aiScore ? tr("AI %1").arg(*q.aiScore) : tr("AI —"));
     m_aiScore->setToolTip(q.aiScore ? tr("Score suggested by the AI model") : tr("The AI has not scored this lead yet"));
+    const QStringList reasons = q.aiScore ? m_service.aiReasons(lead.id) : QStringList();
+    m_aiReasons->setText(reasons.isEmpty() ? QString() : tr("AI: %1").arg(reasons.join(QStringLiteral(" · "))));
+    m_aiReasons->setAccessibleName(tr("Reasons for the AI score"));
+    m_aiReasons->setVisible(!reasons.isEmpty());
     const bool canScore = !final && may(Permission::Qualify);
     m_manualScore->setValue(q.manualScore.value_or(-1));
     for (QWidget *w : {static_cast<QWidget *>(m_manualScore), static_cast<QWidget *>(m_setScore)})

@@ -88,6 +88,7 @@ private:
     QComboBox *m_assignee = nullptr;
     QLabel *m_assigneeLabel = nullptr;
     QLabel *m_aiScore = nullptr;
+    QLabel *m_aiReasons = nullptr;
     QSpinBox *m_manualScore = nullptr;
     QPushButton *m_setScore = nullptr;
     QLabel *m_scoreLabel = nullptr;
