@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "cli.h"
+
 #include "domain/leadstatus.h"
 #include "storage/database.h"
 #include "storage/sampledata.h"
@@ -13,34 +15,6 @@
 
 namespace LeadsCtl {
 
-namespace {
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-QCommandLineOption dbOption()
-{
-    return QCommandLineOption(QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("path"),
-                              Leads::Database::defaultPath());
-}
-
-std::unique_ptr<Leads::Database> openOrReport(const QString &path)
-{
-    auto db = Leads::Database::open(path);
-    if (!db) {
-        err() << "leadsctl: " << db.error().message() << Qt::endl;
-        return nullptr;
-    }
-    return std::move(db.value());
-}
-} // namespace
 
 int seed(const QStringList &args)
 {
@@ -52,7 +26,7 @@ int seed(const QStringList &args)
     const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Random seed."), QStringLiteral("S"),
                                      QStringLiteral("42"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
-    const QCommandLineOption db = dbOption();
+    const QCommandLineOption db = databaseOption();
     p.addOptions({leads, seedOpt, quiet, db});
     p.process(args);
 
@@ -68,7 +42,7 @@ int seed(const QStringList &args)
         err() << "leadsctl seed: --seed must be a non-negative number" << Qt::endl;
         return 2;
     }
-    auto database = openOrReport(p.value(db));
+    auto database = openDatabase(p.value(db), "seed");
     if (!database)
         return 1;
     Leads::SampleData::Options options;
@@ -104,10 +78,10 @@ int stats(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Counts of leads per status."));
     p.addHelpOption();
-    const QCommandLineOption db = dbOption();
+    const QCommandLineOption db = databaseOption();
     p.addOption(db);
     p.process(args);
-    auto database = openOrReport(p.value(db));
+    auto database = openDatabase(p.value(db), "stats");
     if (!database)
         return 1;
     QSqlQuery q(database->connection());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scoringcommands.h"
 
+#include "cli.h"
+
 #include "domain/clock.h"
 #include "domain/permissions.h"
 #include "scoring/scoringservice.h"
@@ -17,23 +19,6 @@
 namespace LeadsCtl {
 
 namespace {
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-QCommandLineOption databaseOption()
-{
-    return QCommandLineOption(QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("path"),
-                              Leads::Database::defaultPath());
-}
-
 // The command line acts for the administrator running it; AI writes are the system's.
 Leads::Actor commandLineActor()
 {
@@ -60,12 +45,10 @@ int train(const QStringList &args)
         err() << "leadsctl train: --lambda must be a positive number" << Qt::endl;
         return 2;
     }
-    auto database = Leads::Database::open(p.value(db));
-    if (!database) {
-        err() << "leadsctl train: " << database.error().message() << Qt::endl;
+    auto database = openDatabase(p.value(db), "train");
+    if (!database)
         return 1;
-    }
-    Leads::LeadService leads(*database.value(), commandLineActor(), Leads::Clock::system());
+    Leads::LeadService leads(*database, commandLineActor(), Leads::Clock::system());
     Leads::ScoringService scoring(leads, Leads::Clock::system());
     Leads::TrainingOptions options;
     options.lambda = strength;
@@ -103,12 +86,10 @@ int score(const QStringList &args)
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No progress output."));
     p.addOptions({db, stale, quiet});
     p.process(args);
-    auto database = Leads::Database::open(p.value(db));
-    if (!database) {
-        err() << "leadsctl score: " << database.error().message() << Qt::endl;
+    auto database = openDatabase(p.value(db), "score");
+    if (!database)
         return 1;
-    }
-    Leads::LeadService leads(*database.value(), commandLineActor(), Leads::Clock::system());
+    Leads::LeadService leads(*database, commandLineActor(), Leads::Clock::system());
     Leads::ScoringService scoring(leads, Leads::Clock::system());
     const Leads::ScoringModel model = scoring.currentModel();
     const bool showProgress = !p.isSet(quiet);
