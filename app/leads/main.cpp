@@ -16,14 +16,17 @@
 #include <QStyle>
 #include <QStyleFactory>
 
-#include <cstring>
 #include <iostream>
 
 int main(int argc, char *argv[])
 {
-    // Screenshots never need a display; pick the offscreen platform before Qt starts.
+    // Screenshots, --help and --version never need a display: pick the offscreen platform
+    // before Qt starts (screenshots keep a platform the caller chose).
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--screenshots") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        const QByteArrayView arg(argv[i]);
+        const bool printsOnly = arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version"
+                                || arg == "-v";
+        if (printsOnly || (arg == "--screenshots" && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QApplication app(argc, argv);
