@@ -3,6 +3,7 @@
 
 #include "domain/pipeline.h"
 #include "serverdatabase.h"
+#include "storage/leadrow.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -23,43 +24,10 @@ const char kColumns[] = "l.id, l.contact_id, l.name, l.company, l.phone, l.email
                         "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version, "
                         "l.assignee_v, l.score_v, l.change_seq";
 
-QDateTime fromMs(const QVariant &v)
-{
-    if (v.isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
 ServerLead fromQuery(const QSqlQuery &q)
 {
     ServerLead s;
-    Lead &l = s.lead;
-    l.id = q.value(0).toString();
-    l.contactId = q.value(1).toString();
-    l.name = q.value(2).toString();
-    l.company = q.value(3).toString();
-    l.phone = q.value(4).toString();
-    l.email = q.value(5).toString();
-    l.source = q.value(6).toString();
-    l.sourceDetail = q.value(7).toString();
-    l.campaign = q.value(8).toString();
-    l.status = Status::fromId(q.value(9).toString()).value_or(LeadStatus::New);
-    l.statusVersion = q.value(10).toInt();
-    l.lostReason = q.value(11).toString();
-    l.assigneeId = q.value(12).toString();
-    l.assigneeName = q.value(13).toString();
-    if (!q.value(14).isNull())
-        l.qualification.aiScore = q.value(14).toInt();
-    if (!q.value(15).isNull())
-        l.qualification.manualScore = q.value(15).toInt();
-    l.qualification.method = qualificationMethodFromId(q.value(16).toString());
-    l.qualification.author = q.value(17).toString();
-    l.qualification.at = fromMs(q.value(18));
-    l.followUpAt = fromMs(q.value(19));
-    l.createdAt = fromMs(q.value(20));
-    l.updatedAt = fromMs(q.value(21));
-    l.lastActivityAt = fromMs(q.value(22));
-    l.version = q.value(23).toInt();
+    s.lead = leadFromRow(q);
     s.assigneeVersion = q.value(24).toInt();
     s.scoreVersion = q.value(25).toInt();
     s.changeSeq = q.value(26).toLongLong();
@@ -179,7 +147,7 @@ Result<QJsonArray> LeadRepository::timeline(const QString &leadId) const
         list.append(QJsonObject {
             {QStringLiteral("id"), q.value(0).toString()},
             {QStringLiteral("kind"), q.value(1).toString()},
-            {QStringLiteral("occurredAt"), iso(fromMs(q.value(2)))},
+            {QStringLiteral("occurredAt"), iso(dateTimeFromMs(q.value(2)))},
             {QStringLiteral("authorId"), optText(q.value(3).toString())},
             {QStringLiteral("authorName"), q.value(4).toString()},
             {QStringLiteral("body"), q.value(5).toString()},

@@ -6,6 +6,7 @@
 #include "domain/clock.h"
 #include "domain/pipeline.h"
 #include "ids.h"
+#include "leadrow.h"
 #include "leadscore.h"
 #include "searchindex.h"
 #include "transaction.h"
@@ -28,13 +29,6 @@ QString tr(const char *text)
 QVariant msOrNull(const QDateTime &at)
 {
     return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QDateTime fromMs(const QVariant &v)
-{
-    if (v.isNull())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
 QVariant textOrNull(const QString &s)
@@ -61,37 +55,6 @@ const char kLeadColumns[] =
     "l.ai_score, l.manual_score, l.qualification_method, l.qualified_by, l.qualified_at, "
     "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version";
 
-Lead leadFromQuery(const QSqlQuery &q)
-{
-    Lead l;
-    l.id = q.value(0).toString();
-    l.contactId = q.value(1).toString();
-    l.name = q.value(2).toString();
-    l.company = q.value(3).toString();
-    l.phone = q.value(4).toString();
-    l.email = q.value(5).toString();
-    l.source = q.value(6).toString();
-    l.sourceDetail = q.value(7).toString();
-    l.campaign = q.value(8).toString();
-    l.status = Status::fromId(q.value(9).toString()).value_or(LeadStatus::New);
-    l.statusVersion = q.value(10).toInt();
-    l.lostReason = q.value(11).toString();
-    l.assigneeId = q.value(12).toString();
-    l.assigneeName = q.value(13).toString();
-    if (!q.value(14).isNull())
-        l.qualification.aiScore = q.value(14).toInt();
-    if (!q.value(15).isNull())
-        l.qualification.manualScore = q.value(15).toInt();
-    l.qualification.method = qualificationMethodFromId(q.value(16).toString());
-    l.qualification.author = q.value(17).toString();
-    l.qualification.at = fromMs(q.value(18));
-    l.followUpAt = fromMs(q.value(19));
-    l.createdAt = fromMs(q.value(20));
-    l.updatedAt = fromMs(q.value(21));
-    l.lastActivityAt = fromMs(q.value(22));
-    l.version = q.value(23).toInt();
-    return l;
-}
 } // namespace
 
 LeadService::LeadService(Database &db, Actor actor, const Clock &clock, QObject *parent)
@@ -185,7 +148,7 @@ Result<Lead> LeadService::lead(const QString &leadId) const
         return storageError(q, tr("reading a lead"));
     if (!q.next())
         return notFound(leadId);
-    return leadFromQuery(q);
+    return leadFromRow(q);
 }
 
 Result<QList<Interaction>> LeadService::timeline(const QString &leadId) const
@@ -203,7 +166,7 @@ Result<QList<Interaction>> LeadService::timeline(const QString &leadId) const
         i.id = q.value(0).toString();
         i.leadId = leadId;
         i.kind = interactionKindFromId(q.value(1).toString()).value_or(InteractionKind::Note);
-        i.occurredAt = fromMs(q.value(2));
+        i.occurredAt = dateTimeFromMs(q.value(2));
         i.authorId = q.value(3).toString();
         i.authorName = q.value(4).toString();
         i.body = q.value(5).toString();
@@ -736,7 +699,7 @@ Result<AiScoreBatch> LeadService::applyAiScores(const QList<AiScoreUpdate> &upda
                 c.qualification.manualScore = read.value(4).toInt();
             c.qualification.method = qualificationMethodFromId(read.value(5).toString());
             c.qualification.author = read.value(6).toString();
-            c.qualification.at = fromMs(read.value(7));
+            c.qualification.at = dateTimeFromMs(read.value(7));
             c.alreadyMoved = !read.value(8).isNull();
             currents.insert(read.value(0).toString(), c);
         }
