@@ -350,11 +350,6 @@ bool ImportWizard::validateCurrentPage()
     return QWizard::validateCurrentPage();
 }
 
-int ImportWizard::nextId() const
-{
-    return QWizard::nextId();
-}
-
 void ImportWizard::initializePage(int id)
 {
     if (id == MappingPage) {

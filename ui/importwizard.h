@@ -40,7 +40,6 @@ public:
     ImportMapping mapping() const;
 
     bool validateCurrentPage() override;
-    int nextId() const override;
 
 Q_SIGNALS:
     // Emitted once the import finished (also when cancelled) so the page can refresh.
