@@ -136,3 +136,55 @@ TEST_CASE("leadsctl killed in the middle of seeding leaves whole batches and a u
     CHECK(scalar(*db.value(), QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"ruiz\"*'")).toLongLong()
           == scalar(*db.value(), QStringLiteral("SELECT COUNT(*) FROM leads WHERE name LIKE '%Ruiz%'")).toLongLong());
 }
+
+TEST_CASE("a seed into a new file builds the search index alongside and matches a rebuilt one",
+          "[sampledata][search]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("side.sqlite"));
+    SampleData::Options o;
+    o.leads = 4500;
+    o.batchSize = 1000; // several hand-overs between the two threads
+    o.seed = 11;
+    o.now = LeadsTest::fixedNow();
+    auto file = Database::open(path);
+    REQUIRE(file.ok());
+    auto stats = SampleData::generate(*file.value(), o);
+    INFO((stats.ok() ? std::string() : stats.error().message().toStdString()));
+    REQUIRE(stats.ok());
+    CHECK(stats.value().leads == 4500);
+    CHECK_FALSE(QFile::exists(path + QStringLiteral("-search-build")));
+
+    auto memory = LeadsTest::memoryDatabase(); // the rebuild-at-the-end path
+    REQUIRE(SampleData::generate(*memory, o).ok());
+    CHECK(contentHash(*file.value()) == contentHash(*memory));
+
+    Database &db = *file.value();
+    // FTS5's own check, against the content table (rank 1).
+    QSqlQuery q(db.connection());
+    CHECK(q.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('integrity-check', 1)")));
+    for (const char *term : {"\"ruiz\"*", "\"lu\"*", "\"3461\"*", "\"lumen\"*", "\"cfo\"*", "\"example\"*"}) {
+        const QString sql = QStringLiteral("SELECT COUNT(*), TOTAL(rowid) FROM leads_fts WHERE leads_fts MATCH '%1'")
+                                .arg(QLatin1String(term));
+        INFO(term);
+        CHECK(scalar(db, sql).toLongLong() > 0);
+        QSqlQuery a(db.connection()), b(memory->connection());
+        REQUIRE(a.exec(sql));
+        REQUIRE(b.exec(sql));
+        REQUIRE(a.next());
+        REQUIRE(b.next());
+        CHECK(a.value(0).toLongLong() == b.value(0).toLongLong());
+        CHECK(a.value(1).toDouble() == b.value(1).toDouble());
+    }
+    // The triggers are back: a new lead is searchable at once.
+    REQUIRE(q.exec(QStringLiteral("UPDATE leads SET name = 'Zanzibar Quill' WHERE lead_no = 7")));
+    CHECK(scalar(db, QStringLiteral("SELECT rowid FROM leads_fts WHERE leads_fts MATCH '\"zanzib\"*'")).toInt() == 7);
+    CHECK(scalar(db, QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
+
+    // A second seed into the now non-empty file rebuilds instead, and stays consistent.
+    o.seed = 12;
+    o.leads = 500;
+    REQUIRE(SampleData::generate(db, o).ok());
+    CHECK(scalar(db, QStringLiteral("SELECT COUNT(*) FROM leads")).toInt() == 5000);
+    CHECK(q.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('integrity-check', 1)")));
+}

@@ -5,6 +5,7 @@
 #include "leadscore.h"
 #include "migrations.h"
 #include "searchindex.h"
+#include "searchindexbuilder.h"
 
 #include <QSqlQuery>
 
@@ -44,14 +45,16 @@ Outcome BulkLoad::begin()
     return Migrations::dropSecondaryIndexes(m_db);
 }
 
-Outcome BulkLoad::finish()
+Outcome BulkLoad::finish(const QString &prebuiltSearchIndex)
 {
     if (!m_active)
         return {};
     m_active = false;
     Outcome result = Migrations::ensureSecondaryIndexes(m_db);
-    if (result)
-        result = SearchIndex::rebuild(m_db);
+    if (result) {
+        result = prebuiltSearchIndex.isEmpty() ? SearchIndex::rebuild(m_db)
+                                               : SearchIndexBuilder::adopt(m_db, prebuiltSearchIndex);
+    }
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("PRAGMA cache_size = -32768"));
     q.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));

@@ -23,7 +23,10 @@ public:
     BulkLoad &operator=(const BulkLoad &) = delete;
 
     Outcome begin();
-    Outcome finish();
+    // Recreates what begin() dropped. `prebuiltSearchIndex` names a SearchIndexBuilder
+    // scratch file holding the index of every row loaded (into an empty table); without
+    // it the index is rebuilt from the table.
+    Outcome finish(const QString &prebuiltSearchIndex = {});
 
 private:
     QSqlDatabase m_db;

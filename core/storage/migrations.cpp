@@ -20,11 +20,14 @@ struct IndexDef
 {
     const char *name;
     const char *definition;
+    // Keys that bulk loads write in ascending order (time-ordered ids) only ever append to
+    // the index, which costs less than building it again from a scan afterwards.
+    bool keptInBulkLoads = false;
 };
 constexpr IndexDef kSecondaryIndexes[] = {
     {"contacts_phone", "ON contacts (phone) WHERE phone IS NOT NULL"},
     {"contacts_email", "ON contacts (email) WHERE email IS NOT NULL"},
-    {"leads_contact", "ON leads (contact_id)"},
+    {"leads_contact", "ON leads (contact_id)", true},
     {"leads_status", "ON leads (status_rank)"},
     {"leads_assignee", "ON leads (assignee_id)"},
     {"leads_created", "ON leads (created_at)"},
@@ -34,7 +37,7 @@ constexpr IndexDef kSecondaryIndexes[] = {
     {"leads_name", "ON leads (name COLLATE NOCASE)"},
     {"leads_company", "ON leads (company COLLATE NOCASE)"},
     {"leads_source", "ON leads (source)"},
-    {"interactions_lead", "ON interactions (lead_id, occurred_at)"},
+    {"interactions_lead", "ON interactions (lead_id, occurred_at)", true},
 };
 
 QString createIndexSql(const IndexDef &index)
@@ -233,6 +236,8 @@ Outcome Migrations::dropSecondaryIndexes(QSqlDatabase &db)
 {
     QSqlQuery q(db);
     for (const IndexDef &index : kSecondaryIndexes) {
+        if (index.keptInBulkLoads)
+            continue;
         if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index.name))))
             return storageError(q, QStringLiteral("dropping indexes for a bulk load"));
     }

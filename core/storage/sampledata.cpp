@@ -6,13 +6,24 @@
 #include "bulkload.h"
 #include "bulkstatement.h"
 #include "leadscore.h"
+#include "migrations.h"
 #include "searchindex.h"
+#include "searchindexbuilder.h"
 #include "transaction.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
 
+#include <QScopeGuard>
+
 #include <array>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
 #include <random>
 
 namespace Leads {
@@ -125,13 +136,13 @@ public:
         return QByteArray(buf);
     }
 
-    QString phone()
+    QByteArray phone()
     {
         const PhonePlan &p = kPhones[static_cast<size_t>(below(int(kPhones.size())))];
-        QString s = QStringLiteral("+") + QLatin1String(p.code) + QLatin1String(p.lead);
+        QByteArray s = QByteArray("+") + p.code + p.lead;
         const int rest = p.length - int(qstrlen(p.lead));
         for (int i = 0; i < rest; ++i)
-            s.append(QChar(u'0' + below(10)));
+            s.append(char('0' + below(10)));
         return s;
     }
 
@@ -160,11 +171,11 @@ QByteArray raw(const char *text)
 
 // ASCII forms of the name lists for e-mail addresses, computed once (normalisation is slow).
 template<typename A>
-QStringList foldedList(const A &array)
+QByteArrayList foldedList(const A &array)
 {
-    QStringList list;
+    QByteArrayList list;
     for (const char *word : array)
-        list.append(asciiFold(QString::fromUtf8(word)));
+        list.append(asciiFold(QString::fromUtf8(word)).toLatin1());
     return list;
 }
 
@@ -190,16 +201,214 @@ bool SampleData::isEmpty(Database &db)
     return q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM leads)")) && q.next() && !q.value(0).toBool();
 }
 
+namespace {
+
+// One generated lead and its timeline, as the UTF-8 the statements bind.
+struct InteractionRow
+{
+    QByteArray id;
+    const char *kind;
+    qint64 at;
+    const Member *who;
+    QByteArray body;
+    QByteArray data;
+};
+struct LeadRow
+{
+    qint64 leadNo = 0;
+    QByteArray id, contactId, name, company, phone, email, searchPhone, source, campaign, notes;
+    bool hasPhone = false, hasEmail = false;
+    LeadStatus status = LeadStatus::New;
+    const char *lostReason = nullptr;
+    const Member *assignee = nullptr;
+    bool ai = false, manual = false, followUp = false;
+    int aiScore = 0, manualScore = 0;
+    qint64 followUpAt = 0, created = 0, lastActivity = 0;
+    int firstInteraction = 0, interactionCount = 0;
+};
+struct Batch
+{
+    std::vector<LeadRow> leads;
+    std::vector<InteractionRow> interactions;
+};
+
+constexpr qint64 kDay = 24LL * 3600 * 1000;
+constexpr int kAgents = 6; // kTeam[3..8]
+
+// Makes the rows; runs on its own thread while the caller's thread writes them. Every
+// random draw happens here, in one order, so a seed always gives the same rows.
+class RowMaker
+{
+public:
+    RowMaker(quint64 seed, qint64 nowMs)
+        : m_g(seed), m_nowMs(nowMs), m_foldedFirst(foldedList(kFirstNames)),
+          m_foldedLast(foldedList(kLastNames)), m_foldedCompany(foldedList(kCompanyWords))
+    {
+    }
+
+    void make(Batch &batch, qint64 from, qint64 to, qint64 firstLeadNo)
+    {
+        batch.leads.clear();
+        batch.interactions.clear();
+        batch.leads.reserve(size_t(to - from));
+        for (qint64 i = from; i < to; ++i) {
+            batch.leads.emplace_back();
+            makeLead(batch.leads.back(), batch.interactions, i, firstLeadNo + (i - from));
+        }
+    }
+
+private:
+    void makeLead(LeadRow &r, std::vector<InteractionRow> &timeline, qint64 i, qint64 leadNo)
+    {
+        Generator &g = m_g;
+        const qint64 nowMs = m_nowMs;
+        r.leadNo = leadNo;
+        const int firstIndex = g.below(int(kFirstNames.size()));
+        const int lastIndex = g.below(int(kLastNames.size()));
+        r.name = QByteArray(kFirstNames[size_t(firstIndex)]) + ' ' + kLastNames[size_t(lastIndex)];
+        const int companyIndex = g.chance(85) ? g.below(int(kCompanyWords.size())) : -1;
+        if (companyIndex >= 0)
+            r.company = QByteArray(kCompanyWords[size_t(companyIndex)]) + ' ' + g.pick(kCompanySuffixes);
+        r.hasPhone = g.chance(90);
+        if (r.hasPhone)
+            r.phone = g.phone();
+        r.hasEmail = !r.hasPhone || g.chance(60);
+        if (r.hasEmail) {
+            r.email = m_foldedFirst.at(firstIndex) + '.' + m_foldedLast.at(lastIndex) + QByteArray::number(i)
+                      + '@' + (companyIndex < 0 ? QByteArray("mail.example")
+                                                : m_foldedCompany.at(companyIndex) + ".example");
+        }
+        r.source = QByteArray(g.pick(kSources));
+        if (r.source == "broadcast")
+            r.campaign = QByteArray(g.pick(kCampaigns));
+        r.status = pickStatus(g);
+        const bool final = Status::isFinal(r.status);
+        // Older leads are likelier to be final; recent ones cluster in the last weeks.
+        const qint64 ageDays = final ? 20 + g.below(340) : g.below(60);
+        r.created = nowMs - ageDays * kDay - g.below(int(kDay / 1000)) * 1000LL;
+        r.assignee = (r.status == LeadStatus::New && g.chance(55))
+                         ? nullptr
+                         : &kTeam[static_cast<size_t>(3 + g.below(kAgents))];
+        r.contactId = g.uuid();
+        r.id = g.uuid();
+
+        // Timeline: created, the channel's first message, then replies and moves.
+        qint64 t = r.created;
+        const int messages = 1 + g.below(4);
+        r.ai = g.chance(70);
+        r.aiScore = std::clamp(20 + Status::index(r.status) * 9 + g.below(35) - 10, 0, 100);
+        r.manual = g.chance(15);
+        r.manualScore = std::clamp(r.aiScore + g.below(30) - 15, 0, 100);
+        if (g.chance(30))
+            r.notes = QByteArray(g.pick(kNotes));
+        r.followUp = !final && r.status != LeadStatus::New && g.chance(45);
+        r.lostReason = g.pick(kLostReasons);
+        r.followUpAt = nowMs + (g.below(14 * 24) - 3 * 24) * 3600LL * 1000;
+        r.searchPhone = SearchIndex::phoneTokens(QString::fromLatin1(r.phone)).toLatin1();
+
+        r.firstInteraction = int(timeline.size());
+        auto add = [&](const char *kind, qint64 at, const Member *who, QByteArray body, QByteArray data) {
+            timeline.push_back({QByteArray(), kind, at, who, std::move(body), std::move(data)});
+        };
+        const char *channel = r.source == "broadcast"     ? "broadcast_reply"
+                              : r.source == "integration" ? "integration"
+                              : r.source == "chat"        ? "chat_in"
+                                                          : nullptr;
+        add("created", t, nullptr, QByteArray(), "{\"source\":\"" + r.source + "\"}");
+        if (channel)
+            add(channel, t, nullptr, raw(g.pick(kInbound)),
+                r.campaign.isEmpty() ? QByteArray("{}") : "{\"campaign\":\"" + r.campaign + "\"}");
+        const qint64 span = std::max<qint64>(nowMs - r.created, 3600 * 1000);
+        for (int m = 1; m < messages; ++m) {
+            t = std::min(nowMs, t + g.below(int(std::min<qint64>(span / messages / 1000, 2000000000LL)) + 60) * 1000LL);
+            const bool out = m % 2 == 1;
+            add(out ? "chat_out" : "chat_in", t, out ? r.assignee : nullptr,
+                raw(out ? g.pick(kOutbound) : g.pick(kInbound)), QByteArray("{}"));
+        }
+        if (r.status != LeadStatus::New) {
+            t = std::min(nowMs, t + g.below(3 * 24 * 3600) * 1000LL);
+            add("status_change", t, r.assignee, QByteArray(),
+                "{\"from\":\"new\",\"to\":\"" + Status::id(r.status).toUtf8() + "\"}");
+        }
+        if (!r.notes.isEmpty())
+            add("note", std::min(nowMs, t + 600000), r.assignee, r.notes, QByteArray("{}"));
+        r.interactionCount = int(timeline.size()) - r.firstInteraction;
+        r.lastActivity = r.created;
+        for (size_t k = size_t(r.firstInteraction); k < timeline.size(); ++k) {
+            r.lastActivity = std::max(r.lastActivity, timeline[k].at);
+            timeline[k].id = g.uuid(); // drawn after the lead's own values, as always
+        }
+    }
+
+    Generator m_g;
+    qint64 m_nowMs;
+    QByteArrayList m_foldedFirst, m_foldedLast, m_foldedCompany;
+};
+
+// A bounded hand-over of batches from the maker thread to the writing thread; either side
+// can stop it (the writer on an error or a cancel, the maker when it runs out).
+class BatchQueue
+{
+public:
+    explicit BatchQueue(size_t capacity) : m_capacity(capacity) {}
+
+    bool push(std::shared_ptr<const Batch> batch)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_batches.size() < m_capacity; });
+        if (m_stopped)
+            return false;
+        m_batches.push_back(std::move(batch));
+        m_changed.notify_all();
+        return true;
+    }
+    std::shared_ptr<const Batch> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || !m_batches.empty(); });
+        if (m_batches.empty())
+            return {};
+        auto batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_changed.notify_all();
+        return batch;
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+    bool stopped()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_stopped;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::shared_ptr<const Batch>> m_batches;
+    size_t m_capacity;
+    bool m_stopped = false;
+};
+
+qint64 scalar(QSqlDatabase &conn, const QString &sql)
+{
+    QSqlQuery q(conn);
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace
+
 Result<SampleData::Stats> SampleData::generate(Database &db, const Options &options,
                                                const Progress &progress)
 {
     QElapsedTimer timer;
     timer.start();
     QSqlDatabase conn = db.connection();
-    Generator g(options.seed);
     Stats stats;
     const qint64 nowMs = options.now.toMSecsSinceEpoch();
-    constexpr qint64 kDay = 24LL * 3600 * 1000;
 
     {
         Transaction tx(conn);
@@ -228,188 +437,175 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
         "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, "
         "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
         "manual_score, score, qualification_method, qualified_by, qualified_at, follow_up_at, notes, "
-        "created_at, updated_at, last_activity_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "created_at, updated_at, last_activity_at, lead_no) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BulkStatement interaction(conn,
         "INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, body, data) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    constexpr int kAgents = 6; // kTeam[3..8]
 
-    auto addInteraction = [&](QByteArrayView leadId, const char *kind, qint64 at, const Member *who,
-                              QByteArrayView body, QByteArrayView data) -> Outcome {
-        interaction.bind(1, g.uuid());
-        interaction.bind(2, leadId);
-        interaction.bind(3, QByteArrayView(kind));
-        interaction.bind(4, at);
-        if (who) {
-            interaction.bind(5, QByteArrayView(who->id));
-            interaction.bind(6, QByteArrayView(who->name));
-        } else {
-            interaction.bindNull(5);
-            interaction.bind(6, QByteArrayView(""));
+    // Into an empty file-backed database the search index is built on the maker thread,
+    // in a scratch file, while this thread writes rows and indexes (SearchIndexBuilder).
+    const qint64 firstLeadNo = scalar(conn, QStringLiteral("SELECT COALESCE(MAX(lead_no), 0) FROM leads")) + 1;
+    const QString path = db.path();
+    std::optional<SearchIndexBuilder> searchBuilder;
+    if (firstLeadNo == 1 && !path.isEmpty() && path != u":memory:") {
+        searchBuilder.emplace(SearchIndexBuilder::scratchPathFor(path));
+        if (auto opened = searchBuilder->open(); !opened) {
+            qCWarning(lcStorage) << "building the search index on the side failed, rebuilding it at the end:"
+                                 << opened.error().message();
+            searchBuilder.reset();
         }
-        interaction.bind(7, body);
-        interaction.bind(8, data);
-        if (auto r = interaction.step("writing sample interactions"); !r)
-            return r;
-        ++stats.interactions;
-        return {};
-    };
-    auto bindOptional = [](BulkStatement &st, int pos, bool present, auto value) {
-        if (present)
-            st.bind(pos, value);
-        else
-            st.bindNull(pos);
-    };
+    }
 
     // The generator writes only valid rows in dependency order.
     BulkLoad bulk(conn);
     if (auto b = bulk.begin(); !b)
         return b.error();
 
-    const QStringList foldedFirst = foldedList(kFirstNames);
-    const QStringList foldedLast = foldedList(kLastNames);
-    const QStringList foldedCompany = foldedList(kCompanyWords);
+    BatchQueue queue(2);
+    std::optional<Error> makerError;
+    std::thread maker([&] {
+        RowMaker rows(options.seed, nowMs);
+        for (qint64 from = 0; from < options.leads; from += options.batchSize) {
+            const qint64 to = std::min(options.leads, from + options.batchSize);
+            auto batch = std::make_shared<Batch>();
+            rows.make(*batch, from, to, firstLeadNo + from);
+            if (!queue.push(batch))
+                return;
+            if (searchBuilder) {
+                Outcome indexed = searchBuilder->begin();
+                for (const LeadRow &r : batch->leads) {
+                    if (!indexed)
+                        break;
+                    indexed = searchBuilder->add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);
+                }
+                if (indexed)
+                    indexed = searchBuilder->commit();
+                if (!indexed) {
+                    makerError = indexed.error();
+                    queue.stop();
+                    return;
+                }
+            }
+        }
+        queue.stop(); // the writer drains what is queued, then sees the end
+        if (searchBuilder) {
+            if (auto finished = searchBuilder->finish(); !finished)
+                makerError = finished.error();
+        }
+    });
+    auto joinMaker = qScopeGuard([&] {
+        queue.stop();
+        if (maker.joinable())
+            maker.join();
+    });
 
-    qint64 done = 0;
-    while (done < options.leads) {
+    auto bindOptional = [](BulkStatement &st, int pos, bool present, auto value) {
+        if (present)
+            st.bind(pos, value);
+        else
+            st.bindNull(pos);
+    };
+    auto write = [&](const Batch &batch) -> Outcome {
         Transaction tx(conn);
         if (auto b = tx.begun(); !b)
-            return b.error();
-        const qint64 end = std::min(options.leads, done + options.batchSize);
-        for (qint64 i = done; i < end; ++i) {
-            const int firstIndex = g.below(int(kFirstNames.size()));
-            const int lastIndex = g.below(int(kLastNames.size()));
-            const QString first = QString::fromUtf8(kFirstNames[size_t(firstIndex)]);
-            const QString last = QString::fromUtf8(kLastNames[size_t(lastIndex)]);
-            const QString name = first + u' ' + last;
-            const int companyIndex = g.chance(85) ? g.below(int(kCompanyWords.size())) : -1;
-            const QString company = companyIndex >= 0
-                                        ? QString::fromUtf8(kCompanyWords[size_t(companyIndex)]) + u' '
-                                              + QString::fromUtf8(g.pick(kCompanySuffixes))
-                                        : QString();
-            const bool hasPhone = g.chance(90);
-            const QString phone = hasPhone ? g.phone() : QString();
-            const bool hasEmail = !hasPhone || g.chance(60);
-            const QString email = hasEmail ? foldedFirst.at(firstIndex) + u'.' + foldedLast.at(lastIndex)
-                                                 + QString::number(i) + u'@'
-                                                 + (companyIndex < 0 ? QStringLiteral("mail.example")
-                                                                     : foldedCompany.at(companyIndex)
-                                                                           + QStringLiteral(".example"))
-                                           : QString();
-            const QString source = QString::fromLatin1(g.pick(kSources));
-            const QString campaign = source == u"broadcast" ? QString::fromUtf8(g.pick(kCampaigns)) : QString();
-            const LeadStatus status = pickStatus(g);
-            const bool final = Status::isFinal(status);
-            // Older leads are likelier to be final; recent ones cluster in the last weeks.
-            const qint64 ageDays = final ? 20 + g.below(340) : g.below(60);
-            const qint64 created = nowMs - ageDays * kDay - g.below(int(kDay / 1000)) * 1000LL;
-            const Member *assignee = (status == LeadStatus::New && g.chance(55))
-                                         ? nullptr
-                                         : &kTeam[static_cast<size_t>(3 + g.below(kAgents))];
-            const QByteArray contactId = g.uuid();
-            const QByteArray leadId = g.uuid();
+            return b;
+        for (const LeadRow &r : batch.leads) {
+            contact.bind(1, r.contactId);
+            bindOptional(contact, 2, r.hasPhone, r.phone);
+            bindOptional(contact, 3, r.hasEmail, r.email);
+            contact.bind(4, r.name);
+            contact.bind(5, r.created);
+            if (auto w = contact.step("writing sample contacts"); !w)
+                return w;
 
-            contact.bind(1, contactId);
-            bindOptional(contact, 2, hasPhone, phone);
-            bindOptional(contact, 3, hasEmail, email);
-            contact.bind(4, name);
-            contact.bind(5, created);
-            if (auto r = contact.step("writing sample contacts"); !r)
-                return r.error();
-
-            // Timeline: created, the channel's first message, then replies and moves.
-            qint64 t = created;
-            const int messages = 1 + g.below(4);
-            qint64 lastActivity = created;
-            const bool ai = g.chance(70);
-            const int aiScore = std::clamp(20 + Status::index(status) * 9 + g.below(35) - 10, 0, 100);
-            const bool manual = g.chance(15);
-            const int manualScore = std::clamp(aiScore + g.below(30) - 15, 0, 100);
-            QString notes;
-            if (g.chance(30))
-                notes = QString::fromUtf8(g.pick(kNotes));
-
-            const bool followUp = !final && status != LeadStatus::New && g.chance(45);
-            lead.bind(1, leadId);
-            lead.bind(2, contactId);
-            lead.bind(3, name);
-            lead.bind(4, company);
-            lead.bind(5, phone);
-            lead.bind(6, email);
-            lead.bind(7, SearchIndex::phoneTokens(phone));
-            lead.bind(8, source);
-            lead.bind(9, campaign);
-            lead.bind(10, Status::id(status));
-            lead.bind(11, qint64(Status::index(status)));
-            lead.bind(12, qint64(1 + Status::index(status)));
+            const bool final = Status::isFinal(r.status);
+            const bool scored = r.manual || r.ai;
+            lead.bind(1, r.id);
+            lead.bind(2, r.contactId);
+            lead.bind(3, r.name);
+            lead.bind(4, r.company);
+            lead.bind(5, r.phone);
+            lead.bind(6, r.email);
+            lead.bind(7, r.searchPhone);
+            lead.bind(8, r.source);
+            lead.bind(9, r.campaign);
+            lead.bind(10, Status::id(r.status));
+            lead.bind(11, qint64(Status::index(r.status)));
+            lead.bind(12, qint64(1 + Status::index(r.status)));
             lead.bind(13, qint64(final ? 1 : 0));
-            bindOptional(lead, 14, status == LeadStatus::Lost, QByteArrayView(g.pick(kLostReasons)));
-            bindOptional(lead, 15, assignee != nullptr, QByteArrayView(assignee ? assignee->id : ""));
-            bindOptional(lead, 16, ai, qint64(aiScore));
-            bindOptional(lead, 17, manual, qint64(manualScore));
-            bindOptional(lead, 18, manual || ai, qint64(manual ? manualScore : aiScore));
-            lead.bind(19, QByteArrayView(manual ? "manual" : ai ? "ai" : ""));
-            bindOptional(lead, 20, manual || ai,
-                         QByteArrayView(manual && assignee ? assignee->id : manual ? "" : "ai"));
-            bindOptional(lead, 21, manual || ai, qint64(created + kDay));
-            bindOptional(lead, 22, followUp, qint64(nowMs + (g.below(14 * 24) - 3 * 24) * 3600LL * 1000));
-            lead.bind(23, notes);
-            lead.bind(24, created);
+            bindOptional(lead, 14, r.status == LeadStatus::Lost, QByteArrayView(r.lostReason));
+            bindOptional(lead, 15, r.assignee != nullptr, QByteArrayView(r.assignee ? r.assignee->id : ""));
+            bindOptional(lead, 16, r.ai, qint64(r.aiScore));
+            bindOptional(lead, 17, r.manual, qint64(r.manualScore));
+            bindOptional(lead, 18, scored, qint64(r.manual ? r.manualScore : r.aiScore));
+            lead.bind(19, QByteArrayView(r.manual ? "manual" : r.ai ? "ai" : ""));
+            bindOptional(lead, 20, scored,
+                         QByteArrayView(r.manual && r.assignee ? r.assignee->id : r.manual ? "" : "ai"));
+            bindOptional(lead, 21, scored, qint64(r.created + kDay));
+            bindOptional(lead, 22, r.followUp, r.followUpAt);
+            lead.bind(23, r.notes);
+            lead.bind(24, r.created);
+            lead.bind(25, r.lastActivity);
+            lead.bind(26, r.lastActivity);
+            lead.bind(27, r.leadNo);
+            if (auto w = lead.step("writing sample leads"); !w)
+                return w;
 
-            // Interactions are written after the lead (foreign key), times computed first.
-            const char *channel = source == u"broadcast"     ? "broadcast_reply"
-                                  : source == u"integration" ? "integration"
-                                  : source == u"chat"        ? "chat_in"
-                                                             : nullptr;
-            struct Pending { const char *kind; qint64 at; const Member *who; QByteArray body; QByteArray data; };
-            QList<Pending> pending;
-            pending.append({"created", t, nullptr, QByteArray(), "{\"source\":\"" + source.toUtf8() + "\"}"});
-            if (channel)
-                pending.append({channel, t, nullptr, raw(g.pick(kInbound)),
-                                campaign.isEmpty() ? QByteArray("{}")
-                                                   : "{\"campaign\":\"" + campaign.toUtf8() + "\"}"});
-            const qint64 span = std::max<qint64>(nowMs - created, 3600 * 1000);
-            for (int m = 1; m < messages; ++m) {
-                t = std::min(nowMs, t + g.below(int(std::min<qint64>(span / messages / 1000, 2000000000LL)) + 60) * 1000LL);
-                const bool out = m % 2 == 1;
-                pending.append({out ? "chat_out" : "chat_in", t, out ? assignee : nullptr,
-                                raw(out ? g.pick(kOutbound) : g.pick(kInbound)), QByteArray("{}")});
-            }
-            if (status != LeadStatus::New) {
-                t = std::min(nowMs, t + g.below(3 * 24 * 3600) * 1000LL);
-                pending.append({"status_change", t, assignee, QByteArray(),
-                                "{\"from\":\"new\",\"to\":\"" + Status::id(status).toUtf8() + "\"}"});
-            }
-            if (!notes.isEmpty())
-                pending.append({"note", std::min(nowMs, t + 600000), assignee, notes.toUtf8(), QByteArray("{}")});
-            for (const Pending &p : std::as_const(pending))
-                lastActivity = std::max(lastActivity, p.at);
-
-            lead.bind(25, lastActivity);
-            lead.bind(26, lastActivity);
-            if (auto r = lead.step("writing sample leads"); !r)
-                return r.error();
-            for (const Pending &p : std::as_const(pending)) {
-                if (auto w = addInteraction(leadId, p.kind, p.at, p.who, p.body, p.data); !w)
-                    return w.error();
+            // Interactions after their lead (foreign key).
+            for (int k = 0; k < r.interactionCount; ++k) {
+                const InteractionRow &x = batch.interactions[size_t(r.firstInteraction + k)];
+                interaction.bind(1, x.id);
+                interaction.bind(2, r.id);
+                interaction.bind(3, QByteArrayView(x.kind));
+                interaction.bind(4, x.at);
+                if (x.who) {
+                    interaction.bind(5, QByteArrayView(x.who->id));
+                    interaction.bind(6, QByteArrayView(x.who->name));
+                } else {
+                    interaction.bindNull(5);
+                    interaction.bind(6, QByteArrayView(""));
+                }
+                interaction.bind(7, x.body);
+                interaction.bind(8, x.data);
+                if (auto w = interaction.step("writing sample interactions"); !w)
+                    return w;
+                ++stats.interactions;
             }
             ++stats.leads;
         }
-        if (auto c = tx.commit(); !c)
-            return c.error();
-        done = end;
-        if (progress && !progress(done, options.leads))
-            break;
-    }
+        return tx.commit();
+    };
 
+    qint64 done = 0;
+    bool cancelled = false;
+    while (auto batch = queue.pop()) {
+        if (auto w = write(*batch); !w)
+            return w.error();
+        done += qint64(batch->leads.size());
+        if (progress && !progress(done, options.leads)) {
+            cancelled = true;
+            break;
+        }
+    }
+    // The secondary indexes are built while the maker thread merges the search index.
     const qint64 rowsMs = timer.elapsed();
-    if (auto f = bulk.finish(); !f)
+    if (!cancelled) {
+        if (auto indexed = Migrations::ensureSecondaryIndexes(conn); !indexed)
+            return indexed.error();
+    }
+    queue.stop();
+    maker.join();
+    if (makerError)
+        return *makerError;
+    const bool adopt = searchBuilder && !cancelled && done == options.leads;
+    if (auto f = bulk.finish(adopt ? SearchIndexBuilder::scratchPathFor(path) : QString()); !f)
         return f.error();
+    searchBuilder.reset(); // removes the scratch file
     stats.elapsedMs = timer.elapsed();
     qCInfo(lcStorage) << "sample data:" << stats.leads << "leads," << stats.interactions
                       << "interactions in" << stats.elapsedMs << "ms (rows" << rowsMs << "ms, indexes and search index"
-                      << stats.elapsedMs - rowsMs << "ms)";
+                      << stats.elapsedMs - rowsMs << "ms," << (adopt ? "search index built alongside)" : "search index rebuilt)");
     return stats;
 }
 

@@ -43,15 +43,17 @@ Outcome run(QSqlDatabase &db, const QStringList &statements, const QString &what
 }
 } // namespace
 
-QStringList SearchIndex::createStatements()
+QString SearchIndex::tableStatement()
 {
-    QStringList s = {
-        QStringLiteral(R"(CREATE VIRTUAL TABLE leads_fts USING fts5 (
+    return QStringLiteral(R"(CREATE VIRTUAL TABLE leads_fts USING fts5 (
             name, company, search_phone, email, notes,
             content = 'leads', content_rowid = 'lead_no',
-            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))"),
-    };
-    return s + triggerStatements();
+            tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'))");
+}
+
+QStringList SearchIndex::createStatements()
+{
+    return QStringList{tableStatement()} + triggerStatements();
 }
 
 Outcome SearchIndex::suspend(QSqlDatabase &db)
@@ -73,9 +75,16 @@ Outcome SearchIndex::rebuild(QSqlDatabase &db)
                      QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')"),
                      QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('optimize')"),
                      QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('automerge', 4)")};
-    s += triggerStatements();
+    if (auto built = run(db, s, QStringLiteral("rebuilding the search index")); !built)
+        return built;
+    return resume(db);
+}
+
+Outcome SearchIndex::resume(QSqlDatabase &db)
+{
+    QStringList s = triggerStatements();
     s.append(QStringLiteral("DELETE FROM settings WHERE key = '%1'").arg(kStaleKey));
-    return run(db, s, QStringLiteral("rebuilding the search index"));
+    return run(db, s, QStringLiteral("restoring the search index"));
 }
 
 Outcome SearchIndex::repairIfStale(QSqlDatabase &db)

@@ -16,6 +16,8 @@ namespace Leads {
 class SearchIndex
 {
 public:
+    // The FTS5 table alone, and with the triggers that keep it current.
+    static QString tableStatement();
     static QStringList createStatements();
 
     // Drops the triggers and marks the index stale (a crash before rebuild() is repaired on
@@ -23,6 +25,9 @@ public:
     static Outcome suspend(QSqlDatabase &db);
     // Rebuilds the index from the leads table and restores the triggers.
     static Outcome rebuild(QSqlDatabase &db);
+    // Restores the triggers and clears the stale flag once the index matches the table
+    // again (rebuild() ends with it; so does adopting an index built elsewhere).
+    static Outcome resume(QSqlDatabase &db);
     static Outcome repairIfStale(QSqlDatabase &db);
 
     // What the index stores for a phone: the E.164 digits, and the same digits without a
