@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QUuid>
@@ -265,7 +266,8 @@ Outcome SyncStore::upsertLead(const QJsonObject &row, qint64 seq) const
         "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, source_detail, "
         "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
         "manual_score, score, qualification_method, follow_up_at, created_at, updated_at, last_activity_at, "
-        "version, server_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "version, server_seq, ai_reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?) "
         "ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, name = excluded.name, "
         "company = excluded.company, phone = excluded.phone, email = excluded.email, "
         "search_phone = excluded.search_phone, source = excluded.source, source_detail = excluded.source_detail, "
@@ -275,7 +277,7 @@ Outcome SyncStore::upsertLead(const QJsonObject &row, qint64 seq) const
         "manual_score = excluded.manual_score, score = excluded.score, "
         "qualification_method = excluded.qualification_method, follow_up_at = excluded.follow_up_at, "
         "updated_at = excluded.updated_at, last_activity_at = excluded.last_activity_at, "
-        "version = excluded.version, server_seq = excluded.server_seq"));
+        "version = excluded.version, server_seq = excluded.server_seq, ai_reasons = excluded.ai_reasons"));
     q.addBindValue(id);
     q.addBindValue(row.value(QStringLiteral("contactId")).toString());
     q.addBindValue(row.value(QStringLiteral("name")).toString());
@@ -302,6 +304,9 @@ Outcome SyncStore::upsertLead(const QJsonObject &row, qint64 seq) const
     q.addBindValue(msOr(row.value(QStringLiteral("lastActivityAt")), created));
     q.addBindValue(versions.value(QStringLiteral("row")).toInt(1));
     q.addBindValue(seq);
+    // The AI's reasons, shown under its score (the server scores in a team).
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(row.value(QStringLiteral("aiReasons")).toArray()).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return storageError(q, tr("saving a lead from the server"));
     return {};
