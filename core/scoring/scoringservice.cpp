@@ -199,24 +199,39 @@ Result<std::vector<TrainingExample>> ScoringService::loadOutcomes() const
     return examples;
 }
 
-Result<TrainingReport> ScoringService::train(TrainingOptions options)
+Result<ScoringService::PreparedTraining> ScoringService::prepareTraining(TrainingOptions options) const
 {
     auto examples = loadOutcomes();
     if (!examples)
         return examples.error();
     options.excludedAttributes = excludedAttributes();
     options.now = m_clock.now();
-    auto report = ModelTrainer::trainAndEvaluate(examples.value(), options);
+    return PreparedTraining{std::move(examples.value()), std::move(options)};
+}
+
+Outcome ScoringService::storeTraining(const TrainingReport &report)
+{
+    if (auto saved = saveModel(report.model); !saved)
+        return saved.error();
+    qCInfo(lcCore) << "AI model trained on" << report.model.outcomes << "outcomes, hold-out AUC"
+                   << report.evaluation.auc;
+    return {};
+}
+
+Result<TrainingReport> ScoringService::train(TrainingOptions options)
+{
+    auto prepared = prepareTraining(std::move(options));
+    if (!prepared)
+        return prepared.error();
+    auto report = ModelTrainer::trainAndEvaluate(prepared.value().examples, prepared.value().options);
     if (!report)
         return report.error();
-    if (auto saved = saveModel(report.value().model); !saved)
-        return saved.error();
-    qCInfo(lcCore) << "AI model trained on" << report.value().model.outcomes << "outcomes, hold-out AUC"
-                   << report.value().evaluation.auc;
+    if (auto stored = storeTraining(report.value()); !stored)
+        return stored.error();
     return report;
 }
 
-Result<bool> ScoringService::retrainIfDue()
+Result<bool> ScoringService::retrainDue() const
 {
     QSqlQuery q(m_leads.database().connection());
     // By status_rank, which is indexed: this runs after every change in a client.
@@ -238,9 +253,15 @@ Result<bool> ScoringService::retrainIfDue()
     const bool exclusionsChanged = !model.isPrior()
         && QSet<QString>(excluded.cbegin(), excluded.cend())
                != QSet<QString>(model.excludedAttributes.cbegin(), model.excludedAttributes.cend());
-    if (converted == 0 || lost == 0
-        || (fresh < std::max(kMinNewOutcomes, model.outcomes / 10) && !exclusionsChanged))
-        return false;
+    return converted > 0 && lost > 0
+        && (fresh >= std::max(kMinNewOutcomes, model.outcomes / 10) || exclusionsChanged);
+}
+
+Result<bool> ScoringService::retrainIfDue()
+{
+    auto due = retrainDue();
+    if (!due || !due.value())
+        return due;
     auto trained = train();
     if (!trained)
         return trained.error();
@@ -261,6 +282,98 @@ Outcome ScoringService::rescoreLead(const QString &leadId)
     return {};
 }
 
+Result<ScoringService::RescoreStats> ScoringService::rescoreLeads(const QStringList &leadIds)
+{
+    if (!enabled())
+        return Error(ErrorCode::InvalidInput, tr("AI qualification is switched off in the settings."));
+    RescoreStats stats;
+    if (leadIds.isEmpty())
+        return stats;
+    QElapsedTimer timer;
+    timer.start();
+    // The ids travel as one bound JSON array, never as SQL text.
+    const QString ids = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(leadIds)).toJson(QJsonDocument::Compact));
+    if (auto done = rescoreWhere(QStringLiteral("l.is_final = 0 AND l.id IN (SELECT value FROM json_each(?))"),
+                                 {ids}, currentModel(), excludedAttributes(), stats);
+        !done)
+        return done.error();
+    stats.elapsedMs = timer.elapsed();
+    return stats;
+}
+
+qint64 ScoringService::activeLeadCount() const
+{
+    QSqlQuery q(m_leads.database().connection());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM leads WHERE is_final = 0")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+Result<ScoringService::Chunk> ScoringService::rescoreChunk(qint64 afterLeadNo, int batchSize, bool onlyStale)
+{
+    if (!enabled())
+        return Error(ErrorCode::InvalidInput, tr("AI qualification is switched off in the settings."));
+    QElapsedTimer timer;
+    timer.start();
+    Chunk chunk;
+    chunk.afterLeadNo = afterLeadNo;
+    // The chunk is a range of lead_no, so interactions and attributes are read with the
+    // same range condition (indexed) instead of a long IN list.
+    QSqlQuery range(m_leads.database().connection());
+    range.prepare(QStringLiteral("SELECT MAX(lead_no) FROM (SELECT lead_no FROM leads WHERE lead_no > ? "
+                                 "ORDER BY lead_no LIMIT ?)"));
+    range.addBindValue(afterLeadNo);
+    range.addBindValue(std::max(1, batchSize));
+    if (!range.exec() || !range.next())
+        return storageError(range, tr("reading leads to score"));
+    if (range.value(0).isNull()) {
+        chunk.done = true;
+        return chunk;
+    }
+    const qint64 last = range.value(0).toLongLong();
+    range.finish();
+    QString condition = QStringLiteral("l.is_final = 0 AND l.lead_no > ? AND l.lead_no <= ?");
+    if (onlyStale)
+        condition += QStringLiteral(" AND (l.ai_scored_at IS NULL OR l.last_activity_at > l.ai_scored_at)");
+    if (auto done = rescoreWhere(condition, {afterLeadNo, last}, currentModel(), excludedAttributes(), chunk.stats);
+        !done)
+        return done.error();
+    chunk.afterLeadNo = last;
+    chunk.stats.elapsedMs = timer.elapsed();
+    return chunk;
+}
+
+Outcome ScoringService::rescoreWhere(const QString &condition, const QVariantList &binds,
+                                     const ScoringModel &model, const QStringList &excluded,
+                                     RescoreStats &stats)
+{
+    QElapsedTimer phase;
+    phase.start();
+    auto leads = loadLeads(m_leads.database(), condition, binds, false);
+    if (!leads)
+        return leads.error();
+    stats.readMs += phase.restart();
+    const QDateTime now = m_clock.now();
+    QList<AiScoreUpdate> updates;
+    updates.reserve(leads.value().size());
+    for (LoadedLead &l : leads.value()) {
+        // Excluded since the model was trained: scored as "not set" until the next training.
+        if (!excluded.isEmpty())
+            l.snapshot.attributes.removeIf([&](const LeadAttribute &a) { return excluded.contains(a.key); });
+        const ScoreExplanation e = model.explain(FeatureExtractor::extract(l.snapshot, now));
+        updates.append({l.snapshot.leadId, e.score, e.reasons()});
+    }
+    stats.modelMs += phase.restart();
+    auto applied = m_leads.applyAiScores(updates);
+    if (!applied)
+        return applied.error();
+    stats.writeMs += phase.elapsed();
+    stats.scored += applied.value().applied;
+    stats.autoQualified += applied.value().autoQualified;
+    stats.skippedFinal += applied.value().skippedFinal;
+    return {};
+}
+
 Result<ScoringService::RescoreStats> ScoringService::rescore(const QString &leadId, bool onlyStale,
                                                              int batchSize, const Progress &progress)
 {
@@ -268,64 +381,32 @@ Result<ScoringService::RescoreStats> ScoringService::rescore(const QString &lead
         return Error(ErrorCode::InvalidInput, tr("AI qualification is switched off in the settings."));
     QElapsedTimer timer;
     timer.start();
-    const ScoringModel model = currentModel();
-    // Excluded since the model was trained: scored as "not set" until the next training.
-    const QStringList excluded = excludedAttributes();
     RescoreStats stats;
+    if (!leadId.isEmpty()) {
+        if (auto done = rescoreWhere(QStringLiteral("l.is_final = 0 AND l.id = ?"), {leadId}, currentModel(),
+                                     excludedAttributes(), stats);
+            !done)
+            return done.error();
+        stats.elapsedMs = timer.elapsed();
+        return stats;
+    }
     qint64 after = -1;
-    batchSize = std::max(1, batchSize);
     for (;;) {
-        // The batch is a range of lead_no, so interactions and attributes are read with
-        // the same range condition (indexed) instead of a long IN list.
-        QString condition = QStringLiteral("l.is_final = 0");
-        QVariantList binds;
-        if (!leadId.isEmpty()) {
-            condition += QStringLiteral(" AND l.id = ?");
-            binds << leadId;
-        } else {
-            QSqlQuery range(m_leads.database().connection());
-            range.prepare(QStringLiteral("SELECT MAX(lead_no) FROM (SELECT lead_no FROM leads WHERE lead_no > ? "
-                                         "ORDER BY lead_no LIMIT ?)"));
-            range.addBindValue(after);
-            range.addBindValue(batchSize);
-            if (!range.exec() || !range.next())
-                return storageError(range, tr("reading leads to score"));
-            if (range.value(0).isNull())
-                break;
-            const qint64 last = range.value(0).toLongLong();
-            condition += QStringLiteral(" AND l.lead_no > ? AND l.lead_no <= ?");
-            binds << after << last;
-            after = last;
-        }
-        if (onlyStale)
-            condition += QStringLiteral(" AND (l.ai_scored_at IS NULL OR l.last_activity_at > l.ai_scored_at)");
-        QElapsedTimer phase;
-        phase.start();
-        auto leads = loadLeads(m_leads.database(), condition, binds, false);
-        if (!leads)
-            return leads.error();
-        stats.readMs += phase.restart();
-        const QDateTime now = m_clock.now();
-        QList<AiScoreUpdate> updates;
-        updates.reserve(leads.value().size());
-        for (LoadedLead &l : leads.value()) {
-            if (!excluded.isEmpty())
-                l.snapshot.attributes.removeIf([&](const LeadAttribute &a) { return excluded.contains(a.key); });
-            const ScoreExplanation e = model.explain(FeatureExtractor::extract(l.snapshot, now));
-            updates.append({l.snapshot.leadId, e.score, e.reasons()});
-        }
-        stats.modelMs += phase.restart();
-        auto applied = m_leads.applyAiScores(updates);
-        if (!applied)
-            return applied.error();
-        stats.writeMs += phase.elapsed();
-        stats.scored += applied.value().applied;
-        stats.autoQualified += applied.value().autoQualified;
-        stats.skippedFinal += applied.value().skippedFinal;
+        auto chunk = rescoreChunk(after, batchSize, onlyStale);
+        if (!chunk)
+            return chunk.error();
+        if (chunk.value().done)
+            break;
+        const RescoreStats &s = chunk.value().stats;
+        stats.scored += s.scored;
+        stats.autoQualified += s.autoQualified;
+        stats.skippedFinal += s.skippedFinal;
+        stats.readMs += s.readMs;
+        stats.modelMs += s.modelMs;
+        stats.writeMs += s.writeMs;
+        after = chunk.value().afterLeadNo;
         if (progress)
             progress(stats.scored);
-        if (!leadId.isEmpty())
-            break;
     }
     stats.elapsedMs = timer.elapsed();
     return stats;

@@ -6,6 +6,7 @@
 #include "scoringmodel.h"
 
 #include <QStringList>
+#include <QVariant>
 
 #include <functional>
 #include <vector>
@@ -50,18 +51,47 @@ public:
     Result<TrainingReport> train(TrainingOptions options = {});
     // Retrains when enough new outcomes arrived since the stored model (true if it did).
     Result<bool> retrainIfDue();
+    // Whether retrainIfDue() would train now (a cheap count on an indexed column).
+    Result<bool> retrainDue() const;
+
+    // Training in two halves, so that a client can fit the model on a worker thread: the
+    // outcomes and options are read here (database thread), ModelTrainer::trainAndEvaluate
+    // runs anywhere, and storeTraining() saves the result (database thread).
+    struct PreparedTraining
+    {
+        std::vector<TrainingExample> examples;
+        TrainingOptions options;
+    };
+    Result<PreparedTraining> prepareTraining(TrainingOptions options = {}) const;
+    Outcome storeTraining(const TrainingReport &report);
 
     // Scores active leads in batches, one transaction per batch. `onlyStale` skips leads
     // with no activity since their last score.
     Result<RescoreStats> rescoreAll(bool onlyStale = false, int batchSize = 2000,
                                     const Progress &progress = {});
     Outcome rescoreLead(const QString &leadId);
+    // Several leads in one transaction (final or unknown ones are skipped).
+    Result<RescoreStats> rescoreLeads(const QStringList &leadIds);
+    // One chunk of a full rescore: active leads with lead_no > `afterLeadNo`, at most
+    // `batchSize` lead numbers. `afterLeadNo` moves to the last one read; `done` tells that
+    // nothing is left, so a caller can spread a full rescore over the event loop.
+    struct Chunk
+    {
+        RescoreStats stats;
+        qint64 afterLeadNo = -1;
+        bool done = false;
+    };
+    Result<Chunk> rescoreChunk(qint64 afterLeadNo, int batchSize, bool onlyStale = false);
+    qint64 activeLeadCount() const;
 
     static constexpr int kMinNewOutcomes = 20;
 
 private:
     Result<RescoreStats> rescore(const QString &leadId, bool onlyStale, int batchSize,
                                  const Progress &progress);
+    // Scores the active leads matching `condition` (fixed SQL over alias l) in one batch.
+    Outcome rescoreWhere(const QString &condition, const QVariantList &binds, const ScoringModel &model,
+                         const QStringList &excluded, RescoreStats &stats);
 
     LeadService &m_leads;
     const Clock &m_clock;
