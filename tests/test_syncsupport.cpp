@@ -106,6 +106,7 @@ QNetworkReply *FakeNam::createRequest(Operation op, const QNetworkRequest &reque
     const QByteArray body = outgoingData ? outgoingData->readAll() : QByteArray();
     const QString path = request.url().path();
     requests << QString::fromLatin1(verb) + u' ' + path;
+    requestBodies << body;
     Fault fault = Fault::None;
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
         if (m_rules.at(i).path == path) {
@@ -127,9 +128,13 @@ QNetworkReply *FakeNam::createRequest(Operation op, const QNetworkRequest &reque
     case Fault::Answer429:
         reply->respond(429, {{"Content-Type", "application/json"}, {"Retry-After", "1"}}, errorBody("rate_limited"));
         return reply;
+    case Fault::Answer401:
+        reply->respond(401, {{"Content-Type", "application/json"}}, errorBody("token_expired"));
+        return reply;
     case Fault::Hang:
         return reply;
     case Fault::None:
+    case Fault::Stall:
     case Fault::DropResponse:
     case Fault::CutBody:
     case Fault::Duplicate:
@@ -148,12 +153,13 @@ QNetworkReply *FakeNam::createRequest(Operation op, const QNetworkRequest &reque
     }
     QNetworkReply *real = m_real.sendCustomRequest(forward, verb, body);
     QPointer<FakeReply> target(reply);
-    connect(real, &QNetworkReply::finished, this, [this, real, target, fault] {
+    connect(real, &QNetworkReply::finished, this, [this, real, target, fault, path] {
         real->deleteLater();
         const int status = real->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QByteArray data = real->readAll();
         serverBodies << data;
-        if (!target)
+        Q_EMIT answered(path, status);
+        if (!target || fault == Fault::Stall)
             return;
         if (fault == Fault::DropResponse) {
             target->failNetwork(QNetworkReply::RemoteHostClosedError, QStringLiteral("Connection closed"));

@@ -32,9 +32,11 @@ public:
         Answer500,
         Answer503,
         Answer429,    // with Retry-After: 1
+        Answer401,    // the access token expired
         Hang,         // never answers (the client's deadline must end it)
         CutBody,      // the server's answer arrives cut in half
         Duplicate,    // the request reaches the server twice; the client sees the second answer
+        Stall,        // the server handles the request; its answer never arrives
     };
     struct Rule {
         QString path; // the request path this rule waits for, e.g. /v1/sync/push
@@ -45,10 +47,16 @@ public:
     // The next request to `path` gets `fault`; rules fire in order of addition.
     void addFault(const QString &path, Fault fault) { m_rules.append({path, fault}); }
     int pendingFaults() const { return int(m_rules.size()); }
+    void clearFaults() { m_rules.clear(); }
 
     // What went over the wire: "POST /v1/sync/push" and the server's body when it answered.
     QStringList requests;
+    QList<QByteArray> requestBodies; // beside `requests`, one per request
     QList<QByteArray> serverBodies;
+
+Q_SIGNALS:
+    // The server answered a request (whatever the fault then does with the answer).
+    void answered(const QString &path, int status);
 
 protected:
     QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;

@@ -5,9 +5,12 @@
 #include "sync/syncjob.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkInformation>
 #include <QNetworkRequest>
 #include <QUrlQuery>
 #include <QUuid>
@@ -22,6 +25,17 @@ namespace Leads {
 namespace {
 constexpr int kProtocol = 1;
 constexpr int kMaxResyncsPerRound = 2;
+constexpr int kWakeCheckMs = 10000;
+// More than this between the wall clock and the monotonic one (which stops while the
+// machine sleeps) means we slept; small corrections by NTP stay below it.
+constexpr qint64 kWakeJumpMs = 30000;
+
+qint64 wallMinusMonotonic()
+{
+    QElapsedTimer t;
+    t.start();
+    return QDateTime::currentMSecsSinceEpoch() - t.msecsSinceReference();
+}
 } // namespace
 
 SyncEngine::SyncEngine(Database &db, QNetworkAccessManager *nam, Config config, QObject *parent)
@@ -57,6 +71,65 @@ void SyncEngine::autoSync()
     if (m_status == Status::Waiting || m_status == Status::Failed)
         return;
     syncNow();
+}
+
+void SyncEngine::setAccessToken(const QString &token)
+{
+    const bool renewed = m_tokenExpired && !token.isEmpty() && token != m_token;
+    m_token = token;
+    if (!renewed)
+        return;
+    m_tokenExpired = false;
+    syncNow();
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    if (m_online == online)
+        return;
+    m_online = online;
+    qCInfo(lcSync) << (online ? "network reachable" : "network unreachable");
+    Q_EMIT onlineChanged(online);
+    if (online)
+        networkChanged();
+}
+
+void SyncEngine::networkChanged()
+{
+    // A refused token stays refused whatever the network does; the user must act.
+    if (m_tokenExpired)
+        return;
+    m_backoff.reset();
+    syncNow();
+}
+
+void SyncEngine::watchSystem()
+{
+    if (QNetworkInformation::loadDefaultBackend()
+        || QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        if (auto *info = QNetworkInformation::instance()) {
+            const auto apply = [this](QNetworkInformation::Reachability r) {
+                // Unknown: the backend cannot tell; treat it as reachable.
+                setOnline(r != QNetworkInformation::Reachability::Disconnected);
+            };
+            connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
+            apply(info->reachability());
+        }
+    }
+    m_wallMinusMonotonic = wallMinusMonotonic();
+    connect(&m_wakeCheck, &QTimer::timeout, this, &SyncEngine::checkForWake, Qt::UniqueConnection);
+    m_wakeCheck.start(kWakeCheckMs);
+}
+
+void SyncEngine::checkForWake()
+{
+    const qint64 now = wallMinusMonotonic();
+    const qint64 jump = now - m_wallMinusMonotonic;
+    m_wallMinusMonotonic = now;
+    if (jump > kWakeJumpMs) {
+        qCInfo(lcSync) << "woke from sleep; syncing";
+        networkChanged();
+    }
 }
 
 SyncEngine::~SyncEngine()
@@ -121,6 +194,10 @@ void SyncEngine::onHello(SyncJob *job)
     job->deleteLater();
     if (cancelled(job))
         return;
+    if (job->result() == SyncJob::Result::Unauthorized) {
+        failUnauthorized(job);
+        return;
+    }
     if (job->result() != SyncJob::Result::Ok) {
         fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
         return;
@@ -210,7 +287,7 @@ void SyncEngine::onPushed(SyncJob *job)
         return;
     if (job->result() != SyncJob::Result::Ok) {
         if (job->result() == SyncJob::Result::Unauthorized)
-            fail(tr("Sign in again to sync: %1").arg(job->errorText()), false);
+            failUnauthorized(job);
         else if (job->errorCode() == QLatin1String("mutation_gap"))
             fail(tr("This copy and the server disagree about which changes were sent (%1). "
                     "Contact your administrator.")
@@ -276,7 +353,7 @@ void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
             return;
         }
         if (job->result() == SyncJob::Result::Unauthorized)
-            fail(tr("Sign in again to sync: %1").arg(job->errorText()), false);
+            failUnauthorized(job);
         else
             fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
         return;
@@ -327,6 +404,7 @@ bool SyncEngine::cancelled(SyncJob *job)
 void SyncEngine::succeed()
 {
     m_running = false;
+    m_tokenExpired = false;
     m_backoff.reset();
     m_retryDelayMs = 0;
     m_lastError.clear();
@@ -334,6 +412,14 @@ void SyncEngine::succeed()
     Q_EMIT synced();
     if (m_again)
         syncNow();
+}
+
+void SyncEngine::failUnauthorized(SyncJob *job)
+{
+    m_tokenExpired = true;
+    m_again = false; // another round with the same token would be refused again
+    fail(tr("Sign in again to sync: %1").arg(job->errorText()), false);
+    Q_EMIT accessTokenExpired();
 }
 
 void SyncEngine::fail(const QString &reason, bool transient, qint64 retryAfterMs)

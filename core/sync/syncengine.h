@@ -48,7 +48,9 @@ public:
     SyncEngine(Database &db, QNetworkAccessManager *nam, Config config, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    void setAccessToken(const QString &token) { m_token = token; }
+    // A different, non-empty token after accessTokenExpired() starts a new round at once.
+    void setAccessToken(const QString &token);
+    bool isAccessTokenExpired() const { return m_tokenExpired; }
     // Starts a round now (or once the running one ends).
     void syncNow();
     void cancel();
@@ -58,6 +60,19 @@ public:
     // Also sync every `intervalMs` while the last round succeeded (0: never), so that
     // others' changes arrive without a local edit.
     void setAutoSync(int intervalMs);
+
+    // Whether the network is reachable as far as anyone told us (default: yes). A change
+    // to reachable starts a round at once and forgets the backoff: whatever failed before
+    // may work now. Being unreachable stops nothing, because the operating system's view
+    // can be wrong (a server on this machine or the LAN answers without "internet").
+    void setOnline(bool online);
+    bool isOnline() const { return m_online; }
+    // The machine woke from sleep or the network was swapped under us: sync now.
+    void networkChanged();
+    // Follows the operating system: QNetworkInformation's reachability when a backend
+    // loads, and a wake from sleep seen as the wall clock jumping ahead of the monotonic
+    // one. Tests leave this off and call setOnline()/networkChanged() themselves.
+    void watchSystem();
 
     Status status() const { return m_status; }
     const QString &lastError() const { return m_lastError; }
@@ -72,6 +87,10 @@ Q_SIGNALS:
     // A round ended early; `retrying` says whether a retry is scheduled.
     void failed(const QString &reason, bool retrying);
     void progress(int changesApplied);
+    // The server refused the access token (HTTP 401): the round stopped with status Failed.
+    // Refresh or sign in and call setAccessToken(); the engine then syncs by itself.
+    void accessTokenExpired();
+    void onlineChanged(bool online);
 
 private:
     enum class Step { Push, Pull };
@@ -87,6 +106,8 @@ private:
     void succeed();
     bool cancelled(SyncJob *job);
     void fail(const QString &reason, bool transient, qint64 retryAfterMs = 0);
+    void failUnauthorized(SyncJob *job);
+    void checkForWake();
     void setStatus(Status status);
     void autoSync();
 
@@ -101,6 +122,8 @@ private:
     QTimer m_retry;
     QTimer m_soon;
     QTimer m_periodic;
+    QTimer m_wakeCheck;
+    qint64 m_wallMinusMonotonic = 0;
     Status m_status = Status::Idle;
     QString m_lastError;
     qint64 m_retryDelayMs = 0;
@@ -109,6 +132,8 @@ private:
     int m_resyncs = 0;
     bool m_running = false;
     bool m_again = false;
+    bool m_tokenExpired = false;
+    bool m_online = true;
 };
 
 } // namespace Leads
