@@ -1,3 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 find_package(Qt6 REQUIRED COMPONENTS Test)
 leads_add_test(test_ui SOURCES test_ui.cpp LIBS Leads::Ui Qt6::Test)
+
+# Signing in and syncing from the client, against the real leads-server on 127.0.0.1.
+leads_add_test(test_syncui SOURCES test_serverharness.cpp test_syncui.cpp LIBS Leads::Ui Qt6::Test)
+add_dependencies(test_syncui leads-server)
+target_compile_definitions(test_syncui PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_syncui PRIVATE Qt6::Network)

@@ -2,7 +2,10 @@
 #include "mainwindow.h"
 
 #include "leadspage.h"
+#include "notapplieddialog.h"
 #include "sidebar.h"
+#include "synccontroller.h"
+#include "syncstatusbutton.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 
@@ -12,6 +15,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -64,6 +69,12 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     if (m_leadsPage->totalCount() >= 0)
         updateCounts(m_leadsPage->totalCount(), m_leadsPage->shownCount());
 
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_quit = m_fileMenu->addAction(tr("&Quit"));
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
     applyStyle();
     resize(1280, 800);
     if (m_persist)
@@ -71,6 +82,35 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::attachSync(SyncController *controller)
+{
+    m_syncStatus = new SyncStatusButton(controller, this);
+    // Left of the counts: both are permanent, so the counts are taken out and put back.
+    statusBar()->removeWidget(m_countLabel);
+    statusBar()->addPermanentWidget(m_syncStatus);
+    statusBar()->addPermanentWidget(m_countLabel);
+    m_countLabel->show();
+    // The same actions in the File menu, above Quit, so they have a home and shortcuts.
+    m_fileMenu->insertAction(m_quit, m_syncStatus->signInAction());
+    m_fileMenu->insertAction(m_quit, m_syncStatus->signOutAction());
+    m_fileMenu->insertSeparator(m_quit);
+    m_fileMenu->insertAction(m_quit, m_syncStatus->syncNowAction());
+    m_fileMenu->insertAction(m_quit, m_syncStatus->notAppliedAction());
+    m_fileMenu->insertSeparator(m_quit);
+    connect(m_syncStatus, &SyncStatusButton::signInRequested, this, &MainWindow::signInRequested);
+    connect(m_syncStatus, &SyncStatusButton::signOutRequested, this, &MainWindow::signOutRequested);
+    connect(m_syncStatus, &SyncStatusButton::notAppliedRequested, this, [this, controller] {
+        NotAppliedDialog dialog(m_service, this);
+        connect(&dialog, &NotAppliedDialog::changed, controller, [this, controller] {
+            m_leadsPage->refresh();
+            controller->syncNow();
+        });
+        dialog.exec();
+        m_syncStatus->refresh();
+    });
+    connect(controller, &SyncController::dataChanged, m_leadsPage, &LeadsPage::refresh);
+}
 
 QString MainWindow::styleSheet()
 {

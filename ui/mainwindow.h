@@ -3,7 +3,9 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 
 namespace Leads {
@@ -12,6 +14,8 @@ class Clock;
 class LeadService;
 class LeadsPage;
 class Sidebar;
+class SyncController;
+class SyncStatusButton;
 
 // The desktop client's main window: sidebar, pages, status bar. Remembers its geometry
 // and the Leads page's layout and filters in QSettings when `persistState` is set.
@@ -25,12 +29,21 @@ public:
     LeadsPage *leadsPage() const { return m_leadsPage; }
     Sidebar *sidebar() const { return m_sidebar; }
     QString statusText() const;
+    // Shows the sync indicator and the File menu's sign-in, sync and "not applied" entries
+    // for this controller (which outlives the window).
+    void attachSync(SyncController *controller);
+    SyncStatusButton *syncStatus() const { return m_syncStatus; }
+    QMenu *fileMenu() const { return m_fileMenu; }
 
     void saveSettings() const;
     void restoreSettings();
 
     // Styling shared by the window and its dialogs (follows the palette).
     static QString styleSheet();
+
+Q_SIGNALS:
+    void signInRequested();
+    void signOutRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,6 +62,9 @@ private:
     QLabel *m_userLabel = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_countLabel = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QAction *m_quit = nullptr;
+    SyncStatusButton *m_syncStatus = nullptr;
 };
 
 } // namespace Leads

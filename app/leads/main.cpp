@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Leads desktop client: opens the local database (filling sample leads on first
-// start), then shows the main window. `--screenshots DIR` renders the documentation
+// start) or the team copy of the remembered sign-in, then shows the main window. `--screenshots DIR` renders the documentation
 // screenshots from deterministic data instead.
 #include "domain/clock.h"
-#include "mainwindow.h"
+#include "clientshell.h"
 #include "screenshots.h"
 #include "storage/database.h"
-#include "storage/leadservice.h"
-#include "storage/sampledata.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QCommandLineParser>
-#include <QMessageBox>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -72,23 +69,11 @@ int main(int argc, char *argv[])
     if (QApplication::style()->name().compare(QStringLiteral("windows"), Qt::CaseInsensitive) == 0)
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
 
-    auto opened = Leads::Database::open(parser.value(dbOption));
-    if (!opened) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Leads"), opened.error().message());
+    Leads::ClientShell::Options options;
+    options.localDatabase = parser.value(dbOption);
+    options.sampleData = !parser.isSet(noSample);
+    Leads::ClientShell shell(options, Leads::Clock::system());
+    if (!shell.start())
         return 1;
-    }
-    Leads::Database &db = *opened.value();
-    if (!parser.isSet(noSample) && Leads::SampleData::isEmpty(db)) {
-        Leads::SampleData::Options options;
-        options.leads = 500;
-        if (auto seeded = Leads::SampleData::generate(db, options); !seeded) {
-            QMessageBox::critical(nullptr, QApplication::translate("main", "Leads"), seeded.error().message());
-            return 1;
-        }
-    }
-    Leads::Actor owner{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Leads::Role::Admin};
-    Leads::LeadService service(db, owner, Leads::Clock::system());
-    Leads::MainWindow window(service, Leads::Clock::system());
-    window.show();
     return app.exec();
 }

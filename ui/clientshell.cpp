@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientshell.h"
+
+#include "domain/clock.h"
+#include "mainwindow.h"
+#include "signindialog.h"
+#include "storage/database.h"
+#include "storage/leadservice.h"
+#include "storage/sampledata.h"
+#include "sync/syncengine.h"
+#include "synccontroller.h"
+#include "tokenstore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace Leads {
+
+namespace {
+const QString kGroup = QStringLiteral("session");
+
+QString accountKey(const QUrl &server, const QString &username)
+{
+    return username + u'@' + server.toString(QUrl::RemoveUserInfo);
+}
+
+Actor localOwner()
+{
+    return Actor{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin};
+}
+} // namespace
+
+ClientShell::ClientShell(Options options, const Clock &clock, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_clock(clock), m_tokens(std::make_unique<TokenStore>())
+{
+}
+
+ClientShell::~ClientShell()
+{
+    closeWorkspace();
+}
+
+QString ClientShell::teamDatabasePath(const QString &localDatabase, const QUrl &server, const QString &userId)
+{
+    const QByteArray key = server.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash).toUtf8() + '|'
+                           + userId.toUtf8();
+    const QString name = QStringLiteral("team-%1.sqlite")
+                             .arg(QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256)
+                                                          .toHex()
+                                                          .left(16)));
+    return QFileInfo(localDatabase).absoluteDir().filePath(name);
+}
+
+void ClientShell::fail(const QString &message)
+{
+    m_lastError = message;
+    if (m_options.interactive)
+        QMessageBox::critical(m_window.get(), tr("Leads"), message);
+}
+
+bool ClientShell::start()
+{
+    QSettings settings;
+    settings.beginGroup(kGroup);
+    const QUrl server(settings.value(QStringLiteral("server")).toString());
+    const QString userId = settings.value(QStringLiteral("userId")).toString();
+    if (server.isValid() && !userId.isEmpty()) {
+        const Actor actor{userId, settings.value(QStringLiteral("displayName")).toString(),
+                          roleFromId(settings.value(QStringLiteral("role")).toString()).value_or(Role::Agent)};
+        settings.endGroup();
+        if (!openWorkspace(teamDatabasePath(m_options.localDatabase, server, userId), actor, false))
+            return false;
+        resumeRememberedSession();
+        return true;
+    }
+    settings.endGroup();
+    return openWorkspace(m_options.localDatabase, localOwner(), m_options.sampleData);
+}
+
+bool ClientShell::openWorkspace(const QString &path, const Actor &actor, bool sample)
+{
+    closeWorkspace();
+    auto opened = Database::open(path);
+    if (!opened) {
+        fail(opened.error().message());
+        return false;
+    }
+    m_db = std::move(opened.value());
+    if (sample && SampleData::isEmpty(*m_db)) {
+        SampleData::Options options;
+        options.leads = 500;
+        if (auto seeded = SampleData::generate(*m_db, options); !seeded) {
+            fail(seeded.error().message());
+            return false;
+        }
+    }
+    m_service = std::make_unique<LeadService>(*m_db, actor, m_clock);
+    SyncController::Options syncOptions;
+    syncOptions.autoSyncMs = m_options.autoSyncMs;
+    m_sync = std::make_unique<SyncController>(*m_db, syncOptions);
+    m_window = std::make_unique<MainWindow>(*m_service, m_clock, m_options.persistWindowState);
+    m_window->attachSync(m_sync.get());
+    connect(m_window.get(), &MainWindow::signInRequested, this, [this] { signIn(); });
+    connect(m_window.get(), &MainWindow::signOutRequested, this, &ClientShell::askSignOut);
+    connect(m_sync.get(), &SyncController::sessionRenewed, this, &ClientShell::rememberSession);
+    // Every local change goes up after a short pause (a burst of edits in one round).
+    auto changedLocally = [this] {
+        if (m_sync && m_sync->engine())
+            m_sync->engine()->scheduleSoon();
+    };
+    connect(m_service.get(), &LeadService::leadChanged, this, changedLocally);
+    connect(m_service.get(), &LeadService::leadCreated, this, changedLocally);
+    connect(m_sync.get(), &SyncController::sessionEnded, this, [this](const QString &why) {
+        m_window->statusBar()->showMessage(why, 10000);
+        if (m_options.interactive)
+            signIn(why);
+    });
+    connect(m_sync.get(), &SyncController::changed, this, [this] {
+        if (m_download && m_sync->state() != SyncController::State::Syncing)
+            m_download->close();
+    });
+    if (m_options.interactive)
+        m_window->show();
+    Q_EMIT workspaceChanged();
+    return true;
+}
+
+void ClientShell::closeWorkspace()
+{
+    if (m_download)
+        m_download->close();
+    if (m_sync)
+        m_sync->stop();
+    m_window.reset();
+    m_sync.reset();
+    m_service.reset();
+    m_db.reset();
+}
+
+void ClientShell::rememberSession(const AuthSession &session)
+{
+    QSettings settings;
+    settings.beginGroup(kGroup);
+    settings.setValue(QStringLiteral("server"), session.server.toString());
+    settings.setValue(QStringLiteral("username"), session.username);
+    settings.setValue(QStringLiteral("userId"), session.userId);
+    settings.setValue(QStringLiteral("displayName"), session.displayName);
+    settings.setValue(QStringLiteral("role"), roleId(session.role));
+    settings.endGroup();
+    m_tokens->save(accountKey(session.server, session.username), session.refreshToken,
+                   [this, guard = QPointer<ClientShell>(this)](bool stored, const QString &why) {
+        if (!guard || stored)
+            return;
+        if (m_window)
+            m_window->statusBar()->showMessage(why, 15000);
+        Q_EMIT notice(why);
+    });
+}
+
+void ClientShell::forgetSession()
+{
+    QSettings settings;
+    settings.beginGroup(kGroup);
+    const QUrl server(settings.value(QStringLiteral("server")).toString());
+    const QString username = settings.value(QStringLiteral("username")).toString();
+    settings.remove(QString());
+    settings.endGroup();
+    if (server.isValid() && !username.isEmpty())
+        m_tokens->remove(accountKey(server, username));
+}
+
+void ClientShell::resumeRememberedSession()
+{
+    QSettings settings;
+    settings.beginGroup(kGroup);
+    AuthSession session;
+    session.server = QUrl(settings.value(QStringLiteral("server")).toString());
+    session.username = settings.value(QStringLiteral("username")).toString();
+    session.userId = settings.value(QStringLiteral("userId")).toString();
+    session.displayName = settings.value(QStringLiteral("displayName")).toString();
+    session.role = roleFromId(settings.value(QStringLiteral("role")).toString()).value_or(Role::Agent);
+    settings.endGroup();
+    m_tokens->load(accountKey(session.server, session.username),
+                   [this, session, guard = QPointer<ClientShell>(this)](const QString &token, const QString &why) mutable {
+        if (!guard || !m_sync)
+            return;
+        if (token.isEmpty()) {
+            // Nothing to renew with: the team copy stays usable offline until the user signs in.
+            if (m_window)
+                m_window->statusBar()->showMessage(why, 15000);
+            Q_EMIT notice(why);
+            if (m_options.interactive)
+                signIn(tr("Sign in to sync with %1. %2").arg(session.server.host(), why));
+            return;
+        }
+        session.refreshToken = token;
+        m_sync->start(session); // renews the access token first
+    });
+}
+
+void ClientShell::signIn(const QString &notice)
+{
+    if (!m_sync)
+        return;
+    SignInDialog dialog(m_sync->auth(), m_window.get());
+    QSettings settings;
+    settings.beginGroup(kGroup);
+    dialog.setServer(settings.value(QStringLiteral("server"), settings.value(QStringLiteral("lastServer"))).toString());
+    dialog.setUsername(settings.value(QStringLiteral("username"), settings.value(QStringLiteral("lastUsername"))).toString());
+    settings.endGroup();
+    dialog.setNotice(notice);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    useSession(dialog.session());
+}
+
+bool ClientShell::useSession(const AuthSession &session)
+{
+    QSettings settings;
+    settings.beginGroup(kGroup);
+    settings.setValue(QStringLiteral("lastServer"), session.server.toString());
+    settings.setValue(QStringLiteral("lastUsername"), session.username);
+    settings.endGroup();
+    rememberSession(session);
+    const QString path = teamDatabasePath(m_options.localDatabase, session.server, session.userId);
+    if (!m_db || m_db->path() != path) {
+        if (!openWorkspace(path, session.actor(), false))
+            return false;
+    } else {
+        m_service->setActor(session.actor());
+    }
+    m_sync->start(session);
+    if (m_sync->firstDownload())
+        showFirstDownload();
+    return true;
+}
+
+void ClientShell::showFirstDownload()
+{
+    if (!m_options.interactive || !m_window)
+        return;
+    auto *dialog = new QProgressDialog(tr("Downloading your team's leads…"), tr("Cancel"), 0, 0, m_window.get());
+    dialog->setWindowTitle(tr("First sync"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setMinimumDuration(800);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(m_sync.get(), &SyncController::downloadProgress, dialog, [dialog](int applied) {
+        dialog->setLabelText(tr("Downloading your team's leads… %1 so far").arg(QLocale().toString(applied)));
+    });
+    connect(dialog, &QProgressDialog::canceled, m_sync.get(), &SyncController::cancel);
+    m_download = dialog;
+}
+
+void ClientShell::askSignOut()
+{
+    if (!m_sync || !m_sync->isSignedIn())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Sign out"),
+                    tr("Sign out of %1?").arg(m_sync->session().server.host()), QMessageBox::Cancel,
+                    m_window.get());
+    QPushButton *signOutButton = box.addButton(tr("Sign out"), QMessageBox::AcceptRole);
+    auto *remove = new QCheckBox(tr("Also remove the team's leads from this computer"), &box);
+    box.setCheckBox(remove);
+    const int pending = m_sync->pendingCount();
+    if (pending > 0) {
+        box.setInformativeText(tr("%n change(s) have not reached the server yet. They stay on this computer "
+                                  "and are sent when you sign in again — unless you remove the leads.",
+                                  nullptr, pending));
+    }
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != signOutButton)
+        return;
+    signOut(remove->isChecked());
+}
+
+void ClientShell::signOut(bool removeLocalCopy)
+{
+    if (!m_sync)
+        return;
+    const AuthSession session = m_sync->session();
+    const QString teamPath = m_db ? m_db->path() : QString();
+    // Tell the server (its answer does not matter: the tokens are dropped either way).
+    if (!session.accessToken.isEmpty()) {
+        auto *nam = new QNetworkAccessManager(this);
+        auto *auth = new AuthClient(nam, nam);
+        auth->setTimeoutMs(10000);
+        auth->signOut(session.server, session.accessToken, false, [nam] { nam->deleteLater(); });
+    }
+    forgetSession();
+    if (!openWorkspace(m_options.localDatabase, localOwner(), m_options.sampleData))
+        return;
+    if (removeLocalCopy && !teamPath.isEmpty() && teamPath != m_options.localDatabase) {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(teamPath + suffix);
+    }
+}
+
+} // namespace Leads
