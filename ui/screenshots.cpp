@@ -6,6 +6,9 @@
 #include "leadtablemodel.h"
 #include "mainwindow.h"
 #include "sidebar.h"
+#include "signindialog.h"
+#include "synccontroller.h"
+#include "sync/authclient.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 #include "storage/sampledata.h"
@@ -14,6 +17,8 @@
 #include <QDir>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QSet>
 #include <QStyle>
 #include <QStyleFactory>
@@ -88,6 +93,8 @@ std::optional<Result<QStringList>> Screenshots::renderSeed(const QString &dir, q
     FixedClock clock(now);
     LeadService service(db, Actor{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin}, clock);
     MainWindow window(service, clock, false);
+    SyncController sync(db);
+    window.attachSync(&sync);
     window.resize(kWindowSize);
     window.show();
     QApplication::processEvents();
@@ -129,6 +136,20 @@ std::optional<Result<QStringList>> Screenshots::renderSeed(const QString &dir, q
     if (!side.save(sidebarPath))
         return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(sidebarPath));
     written.append(sidebarPath);
+
+    // The sign-in dialog as a user meets it after a typo in the password.
+    QNetworkAccessManager nam;
+    AuthClient auth(&nam);
+    SignInDialog signIn(&auth, &window);
+    signIn.setServer(QStringLiteral("https://leads.example.com"));
+    signIn.setUsername(QStringLiteral("maria"));
+    signIn.passwordEdit()->setText(QStringLiteral("password"));
+    signIn.showError(QApplication::translate("AuthClient", "The user name or password is wrong."));
+    signIn.adjustSize();
+    const QString signInPath = QDir(dir).filePath(QStringLiteral("sign-in.png"));
+    if (!signIn.grab().save(signInPath))
+        return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(signInPath));
+    written.append(signInPath);
     window.close();
     return written;
 }

@@ -35,11 +35,11 @@ public:
     QLineEdit *passwordEdit() const { return m_password; }
     QPushButton *signInButton() const { return m_signIn; }
     QPushButton *offlineButton() const { return m_offline; }
+    void showError(const QString &text);
 
 private:
     void submit();
     void setBusy(bool busy);
-    void showError(const QString &text);
     void updateButtons();
 
     AuthClient *m_auth;
