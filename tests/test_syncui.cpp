@@ -7,6 +7,7 @@
 
 #include "clientshell.h"
 #include "domain/clock.h"
+#include "domain/leadstatus.h"
 #include "leadspage.h"
 #include "mainwindow.h"
 #include "notapplieddialog.h"
@@ -30,6 +31,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
+#include <QAction>
 
 #include <functional>
 
@@ -280,6 +283,42 @@ TEST_CASE("Signing in opens the team's leads beside the personal ones, syncs bot
             }
             return false;
         }));
+    }
+
+    // A change the server refuses (the lead was converted meanwhile by someone else) is
+    // listed with its reason; retrying it on the lead as it now is explains why it cannot
+    // be done, and dismissing it clears the list.
+    {
+        ClientShell shell(options, Clock::system());
+        REQUIRE(shell.start());
+        shell.sync()->stop(); // offline for a moment
+        REQUIRE(shell.service()->setStatus(teamLead, LeadStatus::Contacted).ok());
+        const QString adminNow = server.login(QStringLiteral("admin"), ServerHarness::kAdminPassword);
+        REQUIRE(server.request("POST", QStringLiteral("/v1/leads/%1/status").arg(teamLead),
+                               {{QStringLiteral("to"), QStringLiteral("converted")}}, adminNow)
+                    .status == 200);
+        REQUIRE(shell.useSession(signInDirectly(serverUrl(server), QStringLiteral("mona"),
+                                                server.userPassword(QStringLiteral("mona")))));
+        REQUIRE(waitFor([&] { return shell.sync()->notAppliedCount() == 1; }));
+        REQUIRE(waitFor([&] { return shell.sync()->state() == SyncController::State::Synced; }));
+        CHECK(shell.window()->syncStatus()->notAppliedAction()->isEnabled());
+        CHECK(shell.service()->lead(teamLead).value().status == LeadStatus::Converted); // server truth
+
+        NotAppliedDialog dialog(*shell.service());
+        REQUIRE(dialog.list()->topLevelItemCount() == 1);
+        QTreeWidgetItem *row = dialog.list()->topLevelItem(0);
+        CHECK(row->text(0) == QStringLiteral("Team Lead Corp"));
+        CHECK(row->text(1) == QStringLiteral("Status → Contacted"));
+        CHECK_FALSE(row->text(2).isEmpty());
+        CHECK(row->text(3).contains(QStringLiteral("Converted")));
+        row->setSelected(true);
+        QTest::mouseClick(dialog.retryButton(), Qt::LeftButton);
+        CHECK(dialog.list()->topLevelItemCount() == 1); // a final lead cannot move: still listed
+        CHECK_FALSE(dialog.lastMessage().isEmpty());
+        dialog.list()->topLevelItem(0)->setSelected(true);
+        QTest::mouseClick(dialog.dismissButton(), Qt::LeftButton);
+        CHECK(dialog.list()->topLevelItemCount() == 0);
+        CHECK(shell.sync()->notAppliedCount() == 0);
     }
 
     // A restart on a machine without a keychain: the team copy opens (offline), the user
