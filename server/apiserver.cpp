@@ -235,6 +235,7 @@ void ApiServer::registerRoutes()
         FieldReader in(r.body, 200);
         const auto reasons = in.array(QStringLiteral("lostReasons"), FieldReader::Need::Optional);
         const auto threshold = in.integer(QStringLiteral("aiThreshold"), FieldReader::Need::Optional, 0, 100);
+        const auto aiEnabled = in.boolean(QStringLiteral("aiEnabled"), FieldReader::Need::Optional);
         const auto rules = in.object(QStringLiteral("sourceRules"), FieldReader::Need::Optional);
         const auto country = in.string(QStringLiteral("defaultCountry"), FieldReader::Need::Optional, 4);
         if (auto done = in.finish(); !done)
@@ -262,6 +263,8 @@ void ApiServer::registerRoutes()
         }
         if (threshold)
             changes.append({QStringLiteral("ai_threshold"), QString::number(*threshold)});
+        if (aiEnabled)
+            changes.append({QStringLiteral("ai_enabled"), *aiEnabled ? QStringLiteral("1") : QStringLiteral("0")});
         if (rules) {
             const QByteArray json = QJsonDocument(*rules).toJson(QJsonDocument::Compact);
             if (json.size() > 64 * 1024)
@@ -348,6 +351,7 @@ void ApiServer::registerRoutes()
 
     registerSyncRoutes();
     registerIngestRoutes();
+    registerScoringRoutes();
 
     if (m_config.testHooks) {
         addRoute("POST", QStringLiteral("/v1/test/clock"), Body::Json, false, [this](Request &r) {

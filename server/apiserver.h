@@ -70,6 +70,7 @@ private:
     void registerRoutes();
     void registerSyncRoutes(); // syncservice.cpp
     void registerIngestRoutes(); // ingestservice.cpp
+    void registerScoringRoutes(); // serverscoring.cpp
     ApiResponse dispatch(const QHttpServerRequest &request);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
 

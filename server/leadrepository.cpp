@@ -22,7 +22,7 @@ const char kColumns[] = "l.id, l.contact_id, l.name, l.company, l.phone, l.email
                         "l.campaign, l.status, l.status_v, l.lost_reason, l.assignee_id, u.display_name, "
                         "l.ai_score, l.manual_score, l.qualification_method, l.qualified_by, l.qualified_at, "
                         "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version, "
-                        "l.assignee_v, l.score_v, l.change_seq";
+                        "l.assignee_v, l.score_v, l.change_seq, l.ai_reasons";
 
 ServerLead fromQuery(const QSqlQuery &q)
 {
@@ -31,6 +31,9 @@ ServerLead fromQuery(const QSqlQuery &q)
     s.assigneeVersion = q.value(24).toInt();
     s.scoreVersion = q.value(25).toInt();
     s.changeSeq = q.value(26).toLongLong();
+    const QJsonArray reasons = QJsonDocument::fromJson(q.value(27).toString().toUtf8()).array();
+    for (const QJsonValue &r : reasons)
+        s.aiReasons.append(r.toString());
     return s;
 }
 
@@ -103,6 +106,7 @@ QJsonObject LeadRepository::toJson(const ServerLead &s)
         {QStringLiteral("assigneeId"), optText(l.assigneeId)},
         {QStringLiteral("assigneeName"), optText(l.assigneeName)},
         {QStringLiteral("aiScore"), optInt(l.qualification.aiScore)},
+        {QStringLiteral("aiReasons"), QJsonArray::fromStringList(s.aiReasons)},
         {QStringLiteral("manualScore"), optInt(l.qualification.manualScore)},
         {QStringLiteral("score"), optInt(l.qualification.effectiveScore())},
         {QStringLiteral("qualificationMethod"), qualificationMethodId(l.qualification.method)},

@@ -6,6 +6,7 @@
 #include "domain/result.h"
 
 #include <QJsonArray>
+#include <QStringList>
 #include <QJsonObject>
 #include <QUrlQuery>
 
@@ -20,6 +21,7 @@ struct ServerLead {
     int assigneeVersion = 1;
     int scoreVersion = 1;
     qint64 changeSeq = 0;
+    QStringList aiReasons; // why the AI scored it so ("+12 asked about price")
 };
 
 // Reads of leads: one lead, its timeline, and the filtered, keyset-paged list.

@@ -5,6 +5,7 @@
 #include "auth/passwordhasher.h"
 #include "guardedtcpserver.h"
 #include "sampleimport.h"
+#include "scoringworker.h"
 #include "serverclock.h"
 #include "serverdatabase.h"
 
@@ -229,6 +230,9 @@ int main(int argc, char *argv[])
     if (!tcp->listen(address, quint16(port)))
         return fail(QStringLiteral("cannot listen on %1: %2").arg(hostPort, tcp->errorString()));
     api.bind(tcp);
+    // AI qualification: trains and scores from the event loop (see docs/scoring.md).
+    ScoringWorker scoring(*db.value(), clock, ScoringWorker::Config {});
+    scoring.start();
     if (!address.isLoopback())
         qWarning(
             "listening on a non-loopback address: put a reverse proxy with TLS in front (docs/deploy.md)");

@@ -198,11 +198,26 @@ QStringList schemaV2Ingest()
     };
 }
 
+// AI qualification: the reasons beside the score, when it was computed (leads with newer
+// activity are rescored) and when the AI moved the lead, so that it does so only once.
+QStringList schemaV3Scoring()
+{
+    return {
+        QStringLiteral("ALTER TABLE leads ADD COLUMN ai_reasons TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE leads ADD COLUMN ai_scored_at BIGINT"),
+        QStringLiteral("ALTER TABLE leads ADD COLUMN ai_qualified_at BIGINT"),
+        QStringLiteral("CREATE INDEX leads_ai_stale ON leads (id) WHERE deleted = 0 AND is_final = 0 "
+                       "AND (ai_scored_at IS NULL OR last_activity_at > ai_scored_at)"),
+        QStringLiteral("CREATE INDEX leads_status_rank ON leads (status_rank)"),
+    };
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
         {1, schemaV1()},
         {2, schemaV2Ingest()},
+        {3, schemaV3Scoring()},
     };
     return list;
 }

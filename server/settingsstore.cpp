@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsstore.h"
 
+#include "domain/aiqualification.h"
 #include "serverdatabase.h"
 
 #include <QJsonArray>
@@ -69,7 +70,12 @@ QStringList SettingsStore::lostReasons() const
 
 int SettingsStore::aiThreshold() const
 {
-    return value(QStringLiteral("ai_threshold"), QStringLiteral("60")).toInt();
+    return AiQualification::thresholdFromSetting(value(QStringLiteral("ai_threshold"), {}));
+}
+
+bool SettingsStore::aiEnabled() const
+{
+    return AiQualification::enabledFromSetting(value(QStringLiteral("ai_enabled"), {}));
 }
 
 QJsonObject SettingsStore::sourceRules() const
@@ -88,6 +94,7 @@ QJsonObject SettingsStore::toJson() const
     return {
         {QStringLiteral("lostReasons"), QJsonArray::fromStringList(lostReasons())},
         {QStringLiteral("aiThreshold"), aiThreshold()},
+        {QStringLiteral("aiEnabled"), aiEnabled()},
         {QStringLiteral("sourceRules"), sourceRules()},
         {QStringLiteral("defaultCountry"), defaultCountry()},
     };

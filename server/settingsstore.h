@@ -21,6 +21,7 @@ public:
     PermissionMatrix permissions() const;
     QStringList lostReasons() const;
     int aiThreshold() const;
+    bool aiEnabled() const;
     QJsonObject sourceRules() const;
     QString defaultCountry() const;
     QJsonObject toJson() const;

@@ -1,3 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 leads_add_test(test_scoring SOURCES test_scoring.cpp)
 leads_add_test(test_scoring_scheduler SOURCES test_scoring_scheduler.cpp)
+# Scoring in a team, against the real leads-server on 127.0.0.1.
+leads_add_test(test_scoring_server SOURCES
+  test_scoring_server.cpp
+  test_serverharness.cpp
+  test_syncsupport.cpp)
+add_dependencies(test_scoring_server leads-server)
+target_compile_definitions(test_scoring_server PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_scoring_server PRIVATE Qt6::Network Qt6::Sql)
