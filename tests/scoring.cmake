@@ -9,3 +9,6 @@ leads_add_test(test_scoring_server SOURCES
 add_dependencies(test_scoring_server leads-server)
 target_compile_definitions(test_scoring_server PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_scoring_server PRIVATE Qt6::Network Qt6::Sql)
+# The AI qualification settings page (offscreen).
+find_package(Qt6 REQUIRED COMPONENTS Test)
+leads_add_test(test_scoring_panel SOURCES test_scoring_panel.cpp LIBS Leads::Ui Qt6::Test)
