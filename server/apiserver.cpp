@@ -434,7 +434,12 @@ ApiResponse ApiServer::dispatch(const QHttpServerRequest &request)
         if (!r.user)
             return refusal;
     }
-    return match->handler(r);
+    ApiResponse response = match->handler(r);
+    // A write (captured message, pushed change, new lead) is scored before it is answered,
+    // so that no one sees the lead unscored; the scoring worker catches up on the rest.
+    if (r.method != "GET" && response.status < 300 && m_scoring)
+        scoreChangedLeads();
+    return response;
 }
 
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

@@ -18,6 +18,7 @@ class LeadRepository;
 class MutationProcessor;
 class ServerClock;
 class ServerDatabase;
+class ServerScoring;
 class SettingsStore;
 
 // The JSON API under /v1. Requests are answered synchronously (Qt 6.4's QFuture handlers
@@ -71,6 +72,7 @@ private:
     void registerSyncRoutes(); // syncservice.cpp
     void registerIngestRoutes(); // ingestservice.cpp
     void registerScoringRoutes(); // serverscoring.cpp
+    void scoreChangedLeads();     // serverscoring.cpp
     ApiResponse dispatch(const QHttpServerRequest &request);
     void write(const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
 
@@ -86,6 +88,7 @@ private:
     std::unique_ptr<LeadRepository> m_leads;
     std::unique_ptr<MutationProcessor> m_mutations;
     QList<Route> m_routes;
+    std::shared_ptr<ServerScoring> m_scoring;
 };
 
 } // namespace Leads::Server

@@ -358,7 +358,7 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
         if (!canSeeLead(matrix, actor, s.lead.assigneeId))
             continue; // the SQL scope already excludes it; this is the belt to its braces
         leads.append(toJson(s));
-        const QVariant k = q.value(27);
+        const QVariant k = q.value(28); // the sort key, after kColumns
         last = {
             {QStringLiteral("s"), sort},
             {QStringLiteral("o"), order},

@@ -362,10 +362,13 @@ Result<ServerScoring::Stats> ServerScoring::scoreLeads(const QStringList &leadId
                                 "qualified_by, qualified_at, ai_qualified_at, is_final FROM leads WHERE id = ?"));
     QSqlQuery write(m_db.connection());
     write.prepare(QStringLiteral("UPDATE leads SET ai_score = ?, score = ?, qualification_method = ?, qualified_by = ?, "
-                                 "qualified_at = ?, ai_reasons = ?, ai_scored_at = ?, version = version + 1, "
-                                 "change_seq = ? WHERE id = ? AND is_final = 0"));
+                                 "qualified_at = ?, ai_reasons = ?, ai_scored_at = ?, change_seq = ? "
+                                 "WHERE id = ? AND is_final = 0"));
     QSqlQuery move(m_db.connection());
+    // Derived data: a score alone leaves the row version (what people changed) alone, as in
+    // the client; the move to Qualified is a change like any other.
     move.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, status_v = status_v + 1, "
+                                "version = version + 1, "
                                 "updated_at = ?, last_activity_at = ?, ai_qualified_at = ?, ai_scored_at = ? "
                                 "WHERE id = ? AND status_v = ? AND ai_qualified_at IS NULL"));
     QSqlQuery entry(m_db.connection());
@@ -451,9 +454,16 @@ Result<ServerScoring::Stats> ServerScoring::scoreLeads(const QStringList &leadId
 
 // --- routes
 
+void ApiServer::scoreChangedLeads()
+{
+    if (auto scored = m_scoring->scoreStale(100); !scored)
+        qCWarning(lcServerScoring) << "AI scoring after a change failed:" << scored.error().message();
+}
+
 void ApiServer::registerScoringRoutes()
 {
     auto scoring = std::make_shared<ServerScoring>(m_db, m_clock);
+    m_scoring = scoring;
     // Any signed-in user may see how far to trust the scores they are shown.
     addRoute("GET", QStringLiteral("/v1/scoring/model"), Body::None, true, [scoring](Request &) {
         QJsonObject model = ServerScoring::describe(scoring->currentModel());

@@ -266,3 +266,43 @@ TEST_CASE("The server trains on the team's outcomes; model facts for everyone, r
               .value(QStringLiteral("aiScore"))
               .isNull());
 }
+
+TEST_CASE("Scores written after an assignment do not hide a returning lead's history", "[scoring][server][e2e]")
+{
+    // Every write is followed by a score write with a later change number; a lead that
+    // comes back into an agent's scope must still bring its whole timeline.
+    SyncTeam team;
+    const QString lead = team.lead();
+    const QString other = team.server.createUser(team.admin, QStringLiteral("olga"), QStringLiteral("agent"));
+    SyncClient andy(team.url, team.agent, team.agentActor(), nullptr);
+    SyncClient mona(team.url, team.manager, team.managerActor(), nullptr);
+    REQUIRE(andy.sync());
+    REQUIRE(mona.sync());
+    REQUIRE(mona.service->assign(lead, other));
+    REQUIRE(mona.service->addNote(lead, QStringLiteral("Olga's lead now")));
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+    CHECK(andy.leads() == 0);
+    REQUIRE(mona.service->assign(lead, team.agentId));
+    REQUIRE(mona.sync());
+    REQUIRE(andy.sync());
+
+    QStringList local;
+    QSqlQuery q(andy.db->connection());
+    q.prepare(QStringLiteral("SELECT kind FROM interactions WHERE lead_id = ?"));
+    q.addBindValue(lead);
+    REQUIRE(q.exec());
+    while (q.next())
+        local << q.value(0).toString();
+    const QJsonObject server = team.serverLead(lead);
+    QStringList remote;
+    const QJsonArray timeline = server.value(QStringLiteral("timeline")).toArray();
+    for (const QJsonValue &v : timeline)
+        remote << v.toObject().value(QStringLiteral("kind")).toString();
+    local.sort();
+    remote.sort();
+    CHECK(local == remote);
+    const int serverScore = server.value(QStringLiteral("lead")).toObject().value(QStringLiteral("aiScore")).toInt(-1);
+    CHECK(serverScore >= 0);
+    CHECK(::local(*andy.db, lead).aiScore == serverScore);
+}
