@@ -119,7 +119,9 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     {
         QToolButton *b = addButton(QStringLiteral("state"), tr("State"));
         m_stateMenu = new QMenu(b);
+        m_stateMenu->addSection(tr("Lead"));
         auto *group = new QActionGroup(m_stateMenu);
+        m_finalityGroup = group;
         const std::array<std::pair<LeadFilter::Finality, QString>, 3> choices = {{
             {LeadFilter::Finality::Any, tr("Active and final")},
             {LeadFilter::Finality::Active, tr("Active only")},
@@ -132,6 +134,19 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
             group->addAction(a);
             connect(a, &QAction::triggered, this, [this, v = value] {
                 m_filter.finality = v;
+                emitChanged();
+            });
+        }
+        m_stateMenu->addSection(tr("Follow-up"));
+        m_followUpGroup = new QActionGroup(m_stateMenu);
+        for (auto value : {LeadFilter::FollowUp::Any, LeadFilter::FollowUp::DueOrOverdue,
+                           LeadFilter::FollowUp::DueToday, LeadFilter::FollowUp::Overdue}) {
+            QAction *a = m_stateMenu->addAction(LeadFilter::followUpLabel(value));
+            a->setCheckable(true);
+            a->setData(static_cast<int>(value));
+            m_followUpGroup->addAction(a);
+            connect(a, &QAction::triggered, this, [this, value] {
+                m_filter.followUp = value;
                 emitChanged();
             });
         }
@@ -357,7 +372,8 @@ void FilterBar::syncWidgets()
     };
     checkPreset(m_createdGroup->actions(), static_cast<int>(m_filter.created.preset));
     checkPreset(m_activityGroup->actions(), static_cast<int>(m_filter.lastActivity.preset));
-    checkPreset(m_stateMenu->actions(), static_cast<int>(m_filter.finality));
+    checkPreset(m_finalityGroup->actions(), static_cast<int>(m_filter.finality));
+    checkPreset(m_followUpGroup->actions(), static_cast<int>(m_filter.followUp));
     m_syncing = false;
     updateButtonTexts();
 }
@@ -380,7 +396,8 @@ void FilterBar::updateButtonTexts()
     mark(QStringLiteral("source"), int(m_filter.sources.size()));
     mark(QStringLiteral("score"), (m_filter.minScore || m_filter.maxScore) ? 1 : 0);
     mark(QStringLiteral("dates"), (m_filter.created.isActive() ? 1 : 0) + (m_filter.lastActivity.isActive() ? 1 : 0));
-    mark(QStringLiteral("state"), m_filter.finality != LeadFilter::Finality::Any ? 1 : 0);
+    mark(QStringLiteral("state"), (m_filter.finality != LeadFilter::Finality::Any ? 1 : 0)
+                                      + (m_filter.followUp != LeadFilter::FollowUp::Any ? 1 : 0));
 }
 
 void FilterBar::emitChanged()

@@ -60,6 +60,8 @@ private:
     QActionGroup *m_createdGroup = nullptr;
     QActionGroup *m_activityGroup = nullptr;
     QMenu *m_stateMenu = nullptr;
+    QActionGroup *m_finalityGroup = nullptr;
+    QActionGroup *m_followUpGroup = nullptr;
     QList<QToolButton *> m_buttons;
 };
 

@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "leadspage.h"
+#include "followupnotifier.h"
+#include "followuppopup.h"
 #include "notapplieddialog.h"
 #include "sidebar.h"
 #include "synccontroller.h"
@@ -20,6 +22,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 
 namespace Leads {
 
@@ -43,11 +46,53 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     m_pages->addWidget(m_leadsPage);
     // Only pages that work get an entry (Pipeline and Settings arrive with their issues).
     m_sidebar->addEntry(QStringLiteral("leads"), tr("Leads"), Sidebar::leadsIcon(palette()));
+    m_sidebar->addEntry(QStringLiteral("followups"), tr("Follow-ups"), Sidebar::followUpsIcon(palette()));
     m_sidebar->setCurrent(QStringLiteral("leads"));
     connect(m_sidebar, &Sidebar::entryActivated, this, [this](const QString &id) {
-        if (id == u"leads")
+        if (id == u"leads") {
             m_pages->setCurrentWidget(m_leadsPage);
+        } else if (id == u"followups") {
+            showFollowUps();
+        }
     });
+
+    // Follow-ups: the sidebar count, and a reminder when one falls due while Leads runs.
+    m_followUps = new FollowUpNotifier(service.database(), clock, service.actor().userId, this);
+    m_followUpPopup = new FollowUpPopup(this);
+    connect(m_followUps, &FollowUpNotifier::countChanged, this, [this](int count) {
+        m_sidebar->setCount(QStringLiteral("followups"), count > 0 ? QLocale().toString(count) : QString());
+    });
+    connect(m_followUps, &FollowUpNotifier::due, m_followUpPopup, &FollowUpPopup::add);
+    connect(m_followUpPopup, &FollowUpPopup::snoozeLead, m_followUps, &FollowUpNotifier::snooze);
+    connect(m_followUpPopup, &FollowUpPopup::openLead, this, [this](const QString &leadId) {
+        m_sidebar->setCurrent(QStringLiteral("leads"));
+        m_pages->setCurrentWidget(m_leadsPage);
+        LeadFilter all = m_leadsPage->leadFilter();
+        all.clearFilters();
+        all.search.clear();
+        m_leadsPage->setLeadFilter(all);
+        m_leadsPage->selectLead(leadId);
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        // Also tell the desktop, for when the window is behind others.
+        m_tray = new QSystemTrayIcon(QApplication::windowIcon(), this);
+        m_tray->setToolTip(tr("Leads"));
+        m_tray->show();
+        connect(m_followUps, &FollowUpNotifier::due, m_tray, [this](const QString &, const QString &name, const QDateTime &) {
+            m_tray->showMessage(tr("Follow-up due"), tr("Follow up with %1").arg(name));
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            if (!m_followUpPopup->currentLeadId().isEmpty())
+                Q_EMIT m_followUpPopup->openLead(m_followUpPopup->currentLeadId());
+        });
+    }
+    auto recount = [this] { m_followUps->check(); };
+    connect(&service, &LeadService::leadChanged, m_followUps, recount);
+    connect(&service, &LeadService::leadCreated, m_followUps, recount);
+    m_followUps->start();
 
     m_userLabel = new QLabel(tr("Signed in as %1 · %2").arg(service.actor().displayName, roleLabel(service.actor().role)), this);
     const QString path = service.database().path();
@@ -82,6 +127,15 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showFollowUps()
+{
+    m_sidebar->setCurrent(QStringLiteral("followups"));
+    m_pages->setCurrentWidget(m_leadsPage);
+    LeadFilter filter;
+    filter.followUp = LeadFilter::FollowUp::DueOrOverdue;
+    m_leadsPage->setLeadFilter(filter);
+}
 
 void MainWindow::attachSync(SyncController *controller)
 {

@@ -7,6 +7,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace Leads {
 
@@ -14,6 +15,8 @@ class Clock;
 class LeadService;
 class LeadsPage;
 class Sidebar;
+class FollowUpNotifier;
+class FollowUpPopup;
 class SyncController;
 class SyncStatusButton;
 
@@ -34,6 +37,10 @@ public:
     void attachSync(SyncController *controller);
     SyncStatusButton *syncStatus() const { return m_syncStatus; }
     QMenu *fileMenu() const { return m_fileMenu; }
+    FollowUpNotifier *followUps() const { return m_followUps; }
+    FollowUpPopup *followUpPopup() const { return m_followUpPopup; }
+    // The Leads page with follow-ups due today or overdue, soonest first.
+    void showFollowUps();
 
     void saveSettings() const;
     void restoreSettings();
@@ -65,6 +72,9 @@ private:
     QMenu *m_fileMenu = nullptr;
     QAction *m_quit = nullptr;
     SyncStatusButton *m_syncStatus = nullptr;
+    FollowUpNotifier *m_followUps = nullptr;
+    FollowUpPopup *m_followUpPopup = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
 };
 
 } // namespace Leads

@@ -110,7 +110,11 @@ QPixmap avatar(const QString &name, const QPalette &palette, const QFont &font)
 
 } // namespace
 
-QIcon Sidebar::leadsIcon(const QPalette &palette)
+namespace {
+// A 16 px line icon in the palette's text colour, and in the highlighted text colour for
+// the selected entry; `draw` strokes it with the pen it is given.
+template<typename Draw>
+QIcon lineIcon(const QPalette &palette, Draw draw)
 {
     QIcon icon;
     for (bool selected : {false, true}) {
@@ -123,6 +127,17 @@ QIcon Sidebar::leadsIcon(const QPalette &palette)
         QPen pen(palette.color(selected ? QPalette::HighlightedText : QPalette::WindowText), 1.5);
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
+        draw(p, pen, selected);
+        p.end();
+        icon.addPixmap(pm, selected ? QIcon::Selected : QIcon::Normal);
+    }
+    return icon;
+}
+} // namespace
+
+QIcon Sidebar::leadsIcon(const QPalette &palette)
+{
+    return lineIcon(palette, [](QPainter &p, QPen &pen, bool selected) {
         // Two people: the lead list.
         p.drawEllipse(QRectF(3.5, 2.0, 5.0, 5.0));
         p.drawArc(QRectF(1.0, 8.5, 10.0, 9.0), 0, 180 * 16);
@@ -130,10 +145,17 @@ QIcon Sidebar::leadsIcon(const QPalette &palette)
         p.setPen(pen);
         p.drawEllipse(QRectF(10.0, 3.0, 4.0, 4.0));
         p.drawArc(QRectF(9.5, 9.0, 6.0, 7.0), 0, 100 * 16);
-        p.end();
-        icon.addPixmap(pm, selected ? QIcon::Selected : QIcon::Normal);
-    }
-    return icon;
+    });
+}
+
+QIcon Sidebar::followUpsIcon(const QPalette &palette)
+{
+    return lineIcon(palette, [](QPainter &p, QPen &, bool) {
+        // A clock face: things due.
+        p.drawEllipse(QRectF(1.75, 1.75, 12.5, 12.5));
+        p.drawLine(QPointF(8.0, 8.0), QPointF(8.0, 4.5));
+        p.drawLine(QPointF(8.0, 8.0), QPointF(10.5, 9.5));
+    });
 }
 
 Sidebar::Sidebar(const Actor &actor, QWidget *parent) : QFrame(parent)
@@ -214,8 +236,11 @@ void Sidebar::followPalette(const QPalette &base)
     setPalette(pal);
     if (m_list) {
         for (int i = 0; i < m_list->count(); ++i) {
-            if (m_list->item(i)->data(kIdRole).toString() == u"leads")
+            const QString id = m_list->item(i)->data(kIdRole).toString();
+            if (id == u"leads")
                 m_list->item(i)->setIcon(leadsIcon(pal));
+            else if (id == u"followups")
+                m_list->item(i)->setIcon(followUpsIcon(pal));
         }
     }
 }

@@ -26,6 +26,7 @@ public:
     QListWidget *list() const { return m_list; }
 
     static QIcon leadsIcon(const QPalette &palette);
+    static QIcon followUpsIcon(const QPalette &palette);
     // Re-derives the sidebar's shade from the application palette (light/dark switch).
     void followPalette(const QPalette &base);
 

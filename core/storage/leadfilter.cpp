@@ -60,7 +60,39 @@ LeadFilter::DateRange rangeFromVariant(const QVariant &v)
 bool LeadFilter::hasFilters() const
 {
     return !statuses.isEmpty() || !assignees.isEmpty() || !sources.isEmpty() || minScore || maxScore
-           || created.isActive() || lastActivity.isActive() || finality != Finality::Any;
+           || created.isActive() || lastActivity.isActive() || finality != Finality::Any
+           || followUp != FollowUp::Any;
+}
+
+QString LeadFilter::followUpLabel(FollowUp followUp)
+{
+    switch (followUp) {
+    case FollowUp::Any:
+        return QCoreApplication::translate("LeadFilter", "Any follow-up");
+    case FollowUp::Overdue:
+        return QCoreApplication::translate("LeadFilter", "Overdue");
+    case FollowUp::DueToday:
+        return QCoreApplication::translate("LeadFilter", "Due today");
+    case FollowUp::DueOrOverdue:
+        return QCoreApplication::translate("LeadFilter", "Due today or overdue");
+    }
+    return {};
+}
+
+std::pair<QDateTime, QDateTime> LeadFilter::followUpWindow(FollowUp followUp, const QDateTime &now)
+{
+    const QDateTime endOfToday = now.toLocalTime().date().addDays(1).startOfDay().toUTC();
+    switch (followUp) {
+    case FollowUp::Any:
+        return {};
+    case FollowUp::Overdue:
+        return {QDateTime(), now.toUTC()};
+    case FollowUp::DueToday:
+        return {now.toUTC(), endOfToday};
+    case FollowUp::DueOrOverdue:
+        return {QDateTime(), endOfToday};
+    }
+    return {};
 }
 
 void LeadFilter::clearFilters()
@@ -85,6 +117,10 @@ QVariantMap LeadFilter::toVariant() const
         {QStringLiteral("finality"), finality == Finality::Active  ? QStringLiteral("active")
                                      : finality == Finality::Final ? QStringLiteral("final")
                                                                    : QStringLiteral("any")},
+        {QStringLiteral("followUp"), followUp == FollowUp::Overdue        ? QStringLiteral("overdue")
+                                     : followUp == FollowUp::DueToday     ? QStringLiteral("today")
+                                     : followUp == FollowUp::DueOrOverdue ? QStringLiteral("due")
+                                                                          : QStringLiteral("any")},
     };
     if (minScore)
         m.insert(QStringLiteral("minScore"), *minScore);
@@ -116,6 +152,11 @@ LeadFilter LeadFilter::fromVariant(const QVariantMap &m)
     f.lastActivity = rangeFromVariant(m.value(QStringLiteral("lastActivity")));
     const QString fin = m.value(QStringLiteral("finality")).toString();
     f.finality = fin == u"active" ? Finality::Active : fin == u"final" ? Finality::Final : Finality::Any;
+    const QString fu = m.value(QStringLiteral("followUp")).toString();
+    f.followUp = fu == u"overdue" ? FollowUp::Overdue
+                 : fu == u"today" ? FollowUp::DueToday
+                 : fu == u"due"   ? FollowUp::DueOrOverdue
+                                  : FollowUp::Any;
     return f;
 }
 

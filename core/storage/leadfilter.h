@@ -29,6 +29,9 @@ struct LeadFilter
         bool operator==(const DateRange &other) const = default;
     };
     enum class Finality { Any, Active, Final };
+    // Follow-ups of active leads: past their time, due later today (local day), or both
+    // (what is on someone's plate today).
+    enum class FollowUp { Any, Overdue, DueToday, DueOrOverdue };
 
     // Tokens that stand for people in `assignees` besides plain user ids.
     static inline const QString kUnassigned = QStringLiteral("@unassigned");
@@ -43,6 +46,7 @@ struct LeadFilter
     DateRange created;
     DateRange lastActivity;
     Finality finality = Finality::Any;
+    FollowUp followUp = FollowUp::Any;
 
     // Whether anything besides the search text narrows the list.
     bool hasFilters() const;
@@ -55,6 +59,10 @@ struct LeadFilter
     // [from, to) in UTC for a range, given the current moment (presets follow local days).
     static std::pair<QDateTime, QDateTime> resolve(const DateRange &range, const QDateTime &now);
     static QString presetLabel(DatePreset preset);
+    static QString followUpLabel(FollowUp followUp);
+    // [from, to) in UTC of follow-up times that match, given the current moment; an
+    // invalid `from` means "since ever".
+    static std::pair<QDateTime, QDateTime> followUpWindow(FollowUp followUp, const QDateTime &now);
 
     bool operator==(const LeadFilter &other) const = default;
 };

@@ -157,6 +157,15 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
         parts.append(QStringLiteral("is_final = 0"));
     else if (filter.finality == LeadFilter::Finality::Final)
         parts.append(QStringLiteral("is_final = 1"));
+    if (filter.followUp != LeadFilter::FollowUp::Any) {
+        // Final leads have no follow-ups to do; the partial index on follow_up_at serves this.
+        const auto [from, to] = LeadFilter::followUpWindow(filter.followUp, context.now);
+        QString c = QStringLiteral("follow_up_at IS NOT NULL AND follow_up_at < %1 AND is_final = 0")
+                        .arg(to.toMSecsSinceEpoch());
+        if (from.isValid())
+            c += QStringLiteral(" AND follow_up_at >= %1").arg(from.toMSecsSinceEpoch());
+        parts.append(c);
+    }
     return parts.join(QStringLiteral(" AND "));
 }
 
