@@ -12,3 +12,9 @@ target_link_libraries(test_scoring_server PRIVATE Qt6::Network Qt6::Sql)
 # The AI qualification settings page (offscreen).
 find_package(Qt6 REQUIRED COMPONENTS Test)
 leads_add_test(test_scoring_panel SOURCES test_scoring_panel.cpp LIBS Leads::Ui Qt6::Test)
+# The team scoring scenarios again on PostgreSQL, reported as skipped when no cluster starts.
+add_test(NAME scoring_scenarios_on_postgresql COMMAND test_scoring_server "[postgres]")
+set_tests_properties(scoring_scenarios_on_postgresql PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
+  SKIP_REGULAR_EXPRESSION "skipped: "
+  TIMEOUT 300)

@@ -84,7 +84,7 @@ void screenshot(QWidget &panel, const QString &name)
 
 } // namespace
 
-TEST_CASE("an admin changes the threshold; it is stored and open leads reaching it move at once", "[scoring][ui]")
+TEST_CASE("an admin changes the threshold, it is stored and open leads reaching it move at once", "[scoring][ui]")
 {
     Client c(kAdmin);
     QSignalSpy rescored(&c.scheduler, &ScoringScheduler::rescored);
@@ -143,7 +143,7 @@ TEST_CASE("an agent sees the AI settings read-only, with the reason", "[scoring]
     screenshot(panel, QStringLiteral("ai-settings-agent.png"));
 }
 
-TEST_CASE("retrain now shows progress, then the model's facts; attributes can be excluded", "[scoring][ui]")
+TEST_CASE("retrain now shows progress, then the model's facts, attributes can be excluded", "[scoring][ui]")
 {
     Client c(kAdmin, 240);
     AiSettingsPanel panel(c.scheduler);

@@ -158,7 +158,7 @@ TEST_CASE("lowering the threshold takes effect at once, and the AI moves a lead 
     CHECK(c.lead(hot).status == LeadStatus::Qualifying);
 }
 
-TEST_CASE("enough new outcomes retrain on a worker thread; the model's facts are stored", "[scoring][scheduler]")
+TEST_CASE("enough new outcomes retrain on a worker thread, the model's facts are stored", "[scoring][scheduler]")
 {
     Client c(240);
     QSignalSpy started(&c.scheduler, &ScoringScheduler::trainingStarted);
@@ -211,7 +211,7 @@ TEST_CASE("in team mode the client leaves scoring to the server", "[scoring][sch
     CHECK(c.lead(id).qualification.aiScore.has_value());
 }
 
-TEST_CASE("switched off, nothing is scored; only ManageSettings may change the AI settings", "[scoring][scheduler]")
+TEST_CASE("switched off, nothing is scored, only ManageSettings may change the AI settings", "[scoring][scheduler]")
 {
     Client c;
     REQUIRE(c.scheduler.setAiEnabled(false).ok());

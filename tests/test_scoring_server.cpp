@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <iostream>
+
 using LeadsTest::HttpReply;
 using LeadsTest::ServerHarness;
 using LeadsTest::SyncClient;
@@ -111,7 +113,7 @@ LocalLead local(const Leads::Database &db, const QString &leadId)
 
 } // namespace
 
-TEST_CASE("A captured chat message raises the lead's score on the server and the client sees it after sync",
+LEADS_SERVER_SCENARIO(scoringScenario1, "A captured chat message raises the lead's score on the server and the client sees it after sync",
           "[scoring][server][e2e]")
 {
     SyncTeam team;
@@ -146,7 +148,7 @@ TEST_CASE("A captured chat message raises the lead's score on the server and the
     CHECK(andy.service->aiReasons(leadId) == serverReasons);
 }
 
-TEST_CASE("The server auto-qualifies once at the threshold; a manual score is never replaced", "[scoring][server][e2e]")
+LEADS_SERVER_SCENARIO(scoringScenario2, "The server auto-qualifies once at the threshold, a manual score is never replaced", "[scoring][server][e2e]")
 {
     ServerHarness server;
     REQUIRE(server.start());
@@ -203,7 +205,7 @@ TEST_CASE("The server auto-qualifies once at the threshold; a manual score is ne
     CHECK(after.value(QStringLiteral("manualScore")).toInt() == 15);
 }
 
-TEST_CASE("The server trains on the team's outcomes; model facts for everyone, retraining for admins",
+LEADS_SERVER_SCENARIO(scoringScenario3, "The server trains on the team's outcomes, model facts for everyone, retraining for admins",
           "[scoring][server]")
 {
     SyncTeam team;
@@ -267,7 +269,7 @@ TEST_CASE("The server trains on the team's outcomes; model facts for everyone, r
               .isNull());
 }
 
-TEST_CASE("Scores written after an assignment do not hide a returning lead's history", "[scoring][server][e2e]")
+LEADS_SERVER_SCENARIO(scoringScenario4, "Scores written after an assignment do not hide a returning lead's history", "[scoring][server][e2e]")
 {
     // Every write is followed by a score write with a later change number; a lead that
     // comes back into an agent's scope must still bring its whole timeline.
@@ -305,4 +307,22 @@ TEST_CASE("Scores written after an assignment do not hide a returning lead's his
     const int serverScore = server.value(QStringLiteral("lead")).toObject().value(QStringLiteral("aiScore")).toInt(-1);
     CHECK(serverScore >= 0);
     CHECK(::local(*andy.db, lead).aiScore == serverScore);
+}
+
+TEST_CASE("the scoring scenarios pass on PostgreSQL too", "[.][scoring][postgres]")
+{
+    const QString why = LeadsTest::PostgresBackend::activate();
+    if (!why.isEmpty()) {
+        std::cout << "skipped: PostgreSQL scoring tests: " << why.toStdString() << std::endl;
+        WARN("skipped: " << why.toStdString());
+        LeadsTest::PostgresBackend::shutdown();
+        return;
+    }
+    const auto &scenarios = LeadsTest::portableScenarios();
+    REQUIRE(scenarios.size() >= 4);
+    for (const auto &scenario : scenarios) {
+        INFO("PostgreSQL scenario: " << scenario.name);
+        scenario.run();
+    }
+    LeadsTest::PostgresBackend::shutdown();
 }
