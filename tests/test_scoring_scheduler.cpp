@@ -10,6 +10,7 @@
 
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Leads;
@@ -228,4 +229,30 @@ TEST_CASE("switched off, nothing is scored, only ManageSettings may change the A
     CHECK_FALSE(c.scheduler.setAiEnabled(true).ok());
     CHECK_FALSE(c.scheduler.aiEnabled());
     CHECK_FALSE(c.scheduler.setThreshold(101).ok());
+}
+
+TEST_CASE("a workspace on disk is read and fitted on the worker's own connection", "[scoring][scheduler]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("leads.sqlite"));
+    auto db = Database::open(path);
+    REQUIRE(db.ok());
+    SyntheticLeads::Options o;
+    o.leads = 240;
+    o.seed = 9;
+    REQUIRE(SyntheticLeads::write(*db.value(), SyntheticLeads::generate(o)).ok());
+    FixedClock clock(QDateTime(QDate(2025, 6, 1), QTime(12, 0), Qt::UTC));
+    LeadService leads(*db.value(), kAdmin, clock);
+    ScoringService scoring(leads, clock);
+    ScoringScheduler scheduler(leads, scoring);
+    QSignalSpy trained(&scheduler, &ScoringScheduler::trainingFinished);
+    scheduler.retrainNow();
+    CHECK(scheduler.isTraining());
+    REQUIRE(trained.wait(10000));
+    INFO(trained.at(0).at(1).toString().toStdString());
+    CHECK(trained.at(0).at(0).toBool());
+    CHECK(scheduler.modelInfo().outcomes == 240);
+    CHECK(scheduler.modelInfo().trainedAt == clock.now());
+    CHECK_FALSE(scheduler.isTraining());
 }

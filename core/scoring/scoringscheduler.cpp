@@ -2,6 +2,7 @@
 #include "scoringscheduler.h"
 
 #include "domain/aiqualification.h"
+#include "domain/clock.h"
 #include "domain/permissions.h"
 #include "domain/qualification.h"
 #include "leadscore.h"
@@ -125,16 +126,41 @@ void ScoringScheduler::startTraining(bool thenRescore)
     m_rescoreAfterTraining = m_rescoreAfterTraining || thenRescore;
     if (m_trainer)
         return;
-    auto prepared = m_scoring.prepareTraining();
-    if (!prepared) {
-        Q_EMIT trainingFinished(false, prepared.error().message());
-        return;
-    }
     auto result = std::make_shared<std::optional<Result<TrainingReport>>>();
+    const QString path = m_leads.database().path();
+    if (!path.isEmpty() && path != u":memory:") {
+        // Reading every closed lead's timeline takes a while on a big workspace: the worker
+        // does it too, on its own read-only connection (a connection belongs to its thread).
+        const QDateTime now = m_scoring.clock().now();
+        const Actor actor = m_leads.actor();
+        m_trainer = QThread::create([path, now, actor, result]() {
+            auto db = Database::open(path, Database::Mode::ReadOnly);
+            if (!db) {
+                result->emplace(db.error());
+                return;
+            }
+            const FixedClock clock(now);
+            LeadService leads(*db.value(), actor, clock);
+            ScoringService scoring(leads, clock);
+            auto prepared = scoring.prepareTraining();
+            if (!prepared) {
+                result->emplace(prepared.error());
+                return;
+            }
+            result->emplace(ModelTrainer::trainAndEvaluate(prepared.value().examples, prepared.value().options));
+        });
+    } else {
+        // An in-memory database has no second connection: read here, fit on the worker.
+        auto prepared = m_scoring.prepareTraining();
+        if (!prepared) {
+            Q_EMIT trainingFinished(false, prepared.error().message());
+            return;
+        }
+        m_trainer = QThread::create([input = std::move(prepared.value()), result]() {
+            result->emplace(ModelTrainer::trainAndEvaluate(input.examples, input.options));
+        });
+    }
     m_trainingResult = result;
-    m_trainer = QThread::create([input = std::move(prepared.value()), result]() {
-        result->emplace(ModelTrainer::trainAndEvaluate(input.examples, input.options));
-    });
     connect(m_trainer, &QThread::finished, this, &ScoringScheduler::finishTraining);
     m_trainer->start(QThread::LowPriority);
     Q_EMIT trainingStarted();

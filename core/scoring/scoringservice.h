@@ -37,6 +37,7 @@ public:
     using Progress = std::function<void(qint64 done)>;
 
     bool enabled() const;
+    const Clock &clock() const { return m_clock; }
     int threshold() const;
     QStringList excludedAttributes() const;
 
