@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 find_package(Qt6 REQUIRED COMPONENTS Test)
-leads_add_test(test_ui SOURCES test_ui.cpp test_followups.cpp LIBS Leads::Ui Qt6::Test)
+leads_add_test(test_ui SOURCES test_ui.cpp test_followups.cpp test_assignment.cpp LIBS Leads::Ui Qt6::Test)
 
 # Signing in and syncing from the client, against the real leads-server on 127.0.0.1.
 leads_add_test(test_syncui SOURCES test_serverharness.cpp test_syncui.cpp LIBS Leads::Ui Qt6::Test)

@@ -9,6 +9,7 @@
 #include "importwizard.h"
 #include "leadcounter.h"
 #include "leadsui.h"
+#include "assigndialog.h"
 #include "leadtablemodel.h"
 #include "newleaddialog.h"
 #include "scoredelegate.h"
@@ -204,6 +205,19 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
         m_detail->focusFirstControl();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &LeadsPage::currentChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LeadsPage::updateSelectionActions);
+    // Right-click on rows: the bulk actions for what is selected.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_view->indexAt(pos);
+        if (at.isValid() && !m_view->selectionModel()->isRowSelected(at.row(), QModelIndex()))
+            m_view->selectRow(at.row());
+        if (selectedLeadIds().isEmpty())
+            return;
+        QMenu menu(this);
+        menu.addAction(m_assignAction);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
     m_stack->addWidget(m_view);
 
     auto *createOne = new QPushButton(tr("Create a lead"));
@@ -252,9 +266,15 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     connect(&service, &LeadService::leadCreated, this, [this] {
         refresh();
     }, Qt::QueuedConnection);
+    connect(&service, &LeadService::leadsChanged, this, [this](const QStringList &ids) {
+        refresh();
+        if (ids.contains(m_detail->leadId()))
+            m_detail->reload();
+    }, Qt::QueuedConnection);
 
     m_model->setSort(int(Column::LastActivity), Qt::DescendingOrder);
     applyFilter({});
+    updateSelectionActions();
 }
 
 LeadsPage::~LeadsPage() = default;
@@ -275,6 +295,16 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_counts->setForegroundRole(QPalette::PlaceholderText);
     row->addWidget(m_counts, 0, Qt::AlignBaseline);
     row->addStretch(1);
+    // Bulk assignment of the selection (also on the rows' context menu).
+    m_assignAction = new QAction(tr("Assign to…"), this);
+    m_assignAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_assignAction->setShortcutContext(Qt::WindowShortcut);
+    connect(m_assignAction, &QAction::triggered, this, &LeadsPage::assignSelected);
+    addAction(m_assignAction);
+    m_assignButton = new QPushButton(tr("Assign…"), parent);
+    m_assignButton->setObjectName(QStringLiteral("assignLeads"));
+    connect(m_assignButton, &QPushButton::clicked, this, &LeadsPage::assignSelected);
+    row->addWidget(m_assignButton);
     auto *import = new QPushButton(tr("Import…"), parent);
     import->setObjectName(QStringLiteral("importLeads"));
     import->setToolTip(tr("Import leads from a CSV file (Ctrl+I)"));
@@ -480,6 +510,49 @@ QString LeadsPage::currentLeadId() const
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     return current.isValid() ? m_model->leadIdAt(current.row()) : QString();
+}
+
+void LeadsPage::updateSelectionActions()
+{
+    if (!m_assignAction)
+        return;
+    const bool may = m_service.permissions().allows(m_service.actor().role, Permission::Assign);
+    const int n = int(selectedLeadIds().size());
+    m_assignButton->setVisible(may);
+    m_assignButton->setEnabled(n > 0);
+    m_assignButton->setText(n > 1 ? tr("Assign %1…").arg(n) : tr("Assign…"));
+    m_assignButton->setToolTip(n > 0 ? tr("Assign the selected leads to someone (Ctrl+Shift+A)")
+                                     : tr("Select leads in the table to assign them"));
+    m_assignAction->setEnabled(may && n > 0);
+    m_assignAction->setVisible(may);
+}
+
+void LeadsPage::assignSelected()
+{
+    const QStringList ids = selectedLeadIds();
+    if (ids.isEmpty() || !m_service.permissions().allows(m_service.actor().role, Permission::Assign))
+        return;
+    AssignDialog dialog(m_service, ids, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    assignLeads(ids, dialog.assigneeId());
+}
+
+void LeadsPage::assignLeads(const QStringList &ids, const QString &assigneeId)
+{
+    auto done = m_service.assignMany(ids, assigneeId);
+    if (!done) {
+        Q_EMIT message(done.error().message());
+        return;
+    }
+    const BulkAssignment &r = done.value();
+    QString text = assigneeId.isEmpty() ? tr("%n lead(s) moved to the unassigned queue.", nullptr, int(r.assigned.size()))
+                                        : tr("%n lead(s) assigned.", nullptr, int(r.assigned.size()));
+    if (!r.skippedFinal.isEmpty())
+        text += u' ' + tr("%n final lead(s) kept their assignee.", nullptr, int(r.skippedFinal.size()));
+    if (!r.skippedAlready.isEmpty())
+        text += u' ' + tr("%n already there.", nullptr, int(r.skippedAlready.size()));
+    Q_EMIT message(text);
 }
 
 QStringList LeadsPage::selectedLeadIds() const

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -68,6 +69,9 @@ public:
 
 public Q_SLOTS:
     void newLead();
+    // Opens the agent picker for the selected leads.
+    void assignSelected();
+    void assignLeads(const QStringList &ids, const QString &assigneeId);
     void importLeads();
     void focusSearch();
 
@@ -95,6 +99,7 @@ private:
     void showCounts();
     void updateState();
     void currentChanged();
+    void updateSelectionActions();
     void loadSampleData();
     void applyDetailWidth();
 
@@ -113,6 +118,8 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_errorText = nullptr;
     QPushButton *m_newLead = nullptr;
+    QPushButton *m_assignButton = nullptr;
+    QAction *m_assignAction = nullptr;
     State m_state = State::Table;
     LeadCounter *m_counter = nullptr;
     qint64 m_total = -1; // unknown until counted

@@ -507,28 +507,44 @@ Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
         return Error(ErrorCode::SameStatus, assigneeId.isEmpty()
                                                 ? tr("This lead is already unassigned.")
                                                 : tr("This lead is already assigned to %1.").arg(l.assigneeName));
-    QString assigneeName;
-    QSqlQuery q(m_db.connection());
-    if (!assigneeId.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT display_name, active FROM users WHERE id = ?"));
-        q.addBindValue(assigneeId);
-        if (!q.exec())
-            return storageError(q, tr("looking up the agent"));
-        if (!q.next())
-            return Error(ErrorCode::NotFound, tr("That agent does not exist."));
-        if (!q.value(1).toBool())
-            return Error(ErrorCode::InvalidInput,
-                         tr("%1 is deactivated and cannot take leads.").arg(q.value(0).toString()));
-        assigneeName = q.value(0).toString();
-        q.finish();
-    }
+    auto name = assigneeName(assigneeId);
+    if (!name)
+        return name.error();
     const QDateTime now = m_clock.now();
+    if (auto written = writeAssignment(l, assigneeId, name.value(), now); !written)
+        return written;
+    if (auto done = tx.commit(); !done)
+        return done;
+    Q_EMIT leadChanged(leadId);
+    return {};
+}
+
+Result<QString> LeadService::assigneeName(const QString &assigneeId) const
+{
+    if (assigneeId.isEmpty())
+        return QString();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT display_name, active FROM users WHERE id = ?"));
+    q.addBindValue(assigneeId);
+    if (!q.exec())
+        return storageError(q, tr("looking up the agent"));
+    if (!q.next())
+        return Error(ErrorCode::NotFound, tr("That agent does not exist."));
+    if (!q.value(1).toBool())
+        return Error(ErrorCode::InvalidInput, tr("%1 is deactivated and cannot take leads.").arg(q.value(0).toString()));
+    return q.value(0).toString();
+}
+
+Outcome LeadService::writeAssignment(const Lead &l, const QString &assigneeId, const QString &assigneeName,
+                                     const QDateTime &now)
+{
+    QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("UPDATE leads SET assignee_id = ?, version = version + 1, updated_at = ?, "
                              "last_activity_at = ? WHERE id = ? AND version = ?"));
     q.addBindValue(textOrNull(assigneeId));
     q.addBindValue(now.toMSecsSinceEpoch());
     q.addBindValue(now.toMSecsSinceEpoch());
-    q.addBindValue(leadId);
+    q.addBindValue(l.id);
     q.addBindValue(l.version);
     if (!q.exec())
         return storageError(q, tr("assigning the lead"));
@@ -538,10 +554,60 @@ Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
                            {QStringLiteral("fromName"), l.assigneeName},
                            {QStringLiteral("to"), assigneeId},
                            {QStringLiteral("toName"), assigneeName}};
-    return record(tx, leadId, InteractionKind::Assignment, {}, data, now, QStringLiteral("lead.assign"),
-                  {{QStringLiteral("leadId"), leadId},
-                   {QStringLiteral("assigneeId"), assigneeId},
-                   {QStringLiteral("baseAssigneeId"), l.assigneeId}});
+    if (auto w = writeInteraction(l.id, InteractionKind::Assignment, {}, data, now); !w)
+        return w;
+    return enqueue(QStringLiteral("lead.assign"), l.id,
+                   {{QStringLiteral("leadId"), l.id},
+                    {QStringLiteral("assigneeId"), assigneeId},
+                    {QStringLiteral("baseAssigneeId"), l.assigneeId}});
+}
+
+Result<BulkAssignment> LeadService::assignMany(const QStringList &leadIds, const QString &assigneeId)
+{
+    if (auto allowed = permissions().require(m_actor.role, Permission::Assign); !allowed)
+        return allowed.error();
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto name = assigneeName(assigneeId);
+    if (!name)
+        return name.error();
+    const QDateTime now = m_clock.now();
+    BulkAssignment result;
+    for (const QString &id : leadIds) {
+        auto current = lead(id);
+        if (!current)
+            return current.error();
+        const Lead &l = current.value();
+        if (!Pipeline::checkAssign(l.status)) {
+            result.skippedFinal.append(id);
+            continue;
+        }
+        if (l.assigneeId == assigneeId) {
+            result.skippedAlready.append(id);
+            continue;
+        }
+        if (auto written = writeAssignment(l, assigneeId, name.value(), now); !written)
+            return written.error();
+        result.assigned.append(id);
+    }
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    if (!result.assigned.isEmpty())
+        Q_EMIT leadsChanged(result.assigned);
+    return result;
+}
+
+QHash<QString, int> LeadService::activeLoads() const
+{
+    QHash<QString, int> loads;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT assignee_id, COUNT(*) FROM leads WHERE is_final = 0 AND assignee_id IS NOT NULL "
+                              "GROUP BY assignee_id"))) {
+        while (q.next())
+            loads.insert(q.value(0).toString(), q.value(1).toInt());
+    }
+    return loads;
 }
 
 Outcome LeadService::qualifyManually(const QString &leadId, int score)

@@ -6,6 +6,7 @@
 #include "domain/permissions.h"
 #include "domain/result.h"
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
@@ -37,6 +38,14 @@ struct AiScoreBatch
     int missing = 0;       // deleted since they were read
 };
 
+// What a bulk assignment did: leads moved, and the ones left alone with why.
+struct BulkAssignment
+{
+    QStringList assigned;
+    QStringList skippedFinal;   // converted, lost or archived: they keep their assignee
+    QStringList skippedAlready; // already with that person (or already unassigned)
+};
+
 struct UserInfo
 {
     QString id;
@@ -64,6 +73,11 @@ public:
     Result<InteractionOutcome> recordInteraction(const IncomingInteraction &event);
     Outcome setStatus(const QString &leadId, LeadStatus to, const QString &lostReason = {});
     Outcome assign(const QString &leadId, const QString &assigneeId);
+    // Assigns many leads in ONE transaction (one refresh for the views: leadsChanged).
+    // Final leads and those already with that person are skipped and listed, not errors.
+    Result<BulkAssignment> assignMany(const QStringList &leadIds, const QString &assigneeId);
+    // Active (not final) leads per assignee id, for pickers that show each agent's load.
+    QHash<QString, int> activeLoads() const;
     Outcome qualifyManually(const QString &leadId, int score);
     Outcome addNote(const QString &leadId, const QString &text);
     Outcome setFollowUp(const QString &leadId, const QDateTime &at);
@@ -91,6 +105,8 @@ public:
 Q_SIGNALS:
     void leadChanged(const QString &leadId);
     void leadCreated(const QString &leadId);
+    // Many leads changed at once (bulk actions): views refresh once.
+    void leadsChanged(const QStringList &leadIds);
     // AI scores (and reasons) were stored for these leads: one signal per batch, so that
     // rescoring thousands of leads refreshes a view once. A lead the AI moved to
     // Qualified is also announced with leadChanged.
@@ -101,6 +117,11 @@ private:
     Outcome writeInteraction(const QString &leadId, InteractionKind kind, const QString &body,
                              const QJsonObject &data, const QDateTime &at);
     Outcome enqueue(const QString &type, const QString &leadId, const QJsonObject &payload);
+    // Checks who `assigneeId` is (empty: nobody) and returns their name.
+    Result<QString> assigneeName(const QString &assigneeId) const;
+    // The assignment's row, timeline entry and outbox mutation, inside the caller's transaction.
+    Outcome writeAssignment(const Lead &lead, const QString &assigneeId, const QString &assigneeName,
+                            const QDateTime &now);
     // The common end of every change: its timeline entry and outbox mutation, commit, signal.
     Outcome record(Transaction &tx, const QString &leadId, InteractionKind kind, const QString &body,
                    const QJsonObject &data, const QDateTime &at, const QString &mutation,
