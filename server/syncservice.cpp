@@ -437,10 +437,9 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
 
     LeadRepository leadRepo(m_db);
     QJsonArray changes;
-    QSet<QString> leadsInPage;
-    for (const Row &r : std::as_const(rows))
-        if (r.kind == 1)
-            leadsInPage.insert(r.id);
+    // Leads whose current row this page already carries: a note may name a lead whose own
+    // row comes later in the same page, and the client keeps no note without its lead.
+    QSet<QString> leadsSent;
     auto leadChange = [&](const QString &leadId, qint64 seq) -> std::optional<QJsonObject> {
         auto found = leadRepo.find(leadId);
         QSqlQuery d(m_db.connection());
@@ -469,6 +468,38 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                             {QStringLiteral("op"), QStringLiteral("upsert")},
                             {QStringLiteral("row"), row}};
     };
+    // A lead that entered this user's scope since the cursor (an assignment) brings its
+    // earlier timeline, which the user could not see when it was written. Asked up to the
+    // head, not the page: the lead may travel in this page through one of its notes while
+    // its own row (and the assignment) come in a later one.
+    auto backfill = [&](const QString &leadId, const QJsonObject &c) -> bool {
+        if (seesAll || c.value(QStringLiteral("op")).toString() != QLatin1String("upsert") || from == 0)
+            return true;
+        QSqlQuery b(m_db.connection());
+        b.prepare(QStringLiteral("SELECT 1 FROM interactions WHERE lead_id = ? AND kind = 'assignment' "
+                                 "AND change_seq > ? AND change_seq <= ?"));
+        b.addBindValue(leadId);
+        b.addBindValue(from);
+        b.addBindValue(head);
+        if (!b.exec())
+            return false;
+        if (!b.next())
+            return true;
+        b.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data, "
+                                 "change_seq FROM interactions WHERE lead_id = ? AND change_seq <= ? "
+                                 "ORDER BY change_seq, id"));
+        b.addBindValue(leadId);
+        b.addBindValue(from);
+        if (!b.exec())
+            return false;
+        while (b.next())
+            changes.append(QJsonObject {{QStringLiteral("t"), QStringLiteral("interaction")},
+                                        {QStringLiteral("id"), b.value(0).toString()},
+                                        {QStringLiteral("seq"), b.value(8).toLongLong()},
+                                        {QStringLiteral("op"), QStringLiteral("upsert")},
+                                        {QStringLiteral("row"), interactionJson(b)}});
+        return true;
+    };
     for (const Row &r : std::as_const(rows)) {
         if (r.kind == 0) {
             q.prepare(QStringLiteral("SELECT username, display_name, role, active FROM users WHERE id = ?"));
@@ -486,36 +517,15 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                                                      {QStringLiteral("role"), q.value(2).toString()},
                                                      {QStringLiteral("active"), q.value(3).toInt() != 0}}}});
         } else if (r.kind == 1) {
+            if (leadsSent.contains(r.id))
+                continue;
+            leadsSent.insert(r.id);
             const auto c = leadChange(r.id, r.seq);
             if (!c)
                 continue;
             changes.append(*c);
-            // A lead that entered this user's scope in this window (an assignment) brings
-            // its earlier timeline, which the user could not see when it was written.
-            if (seesAll || c->value(QStringLiteral("op")).toString() != QLatin1String("upsert") || from == 0)
-                continue;
-            q.prepare(QStringLiteral("SELECT 1 FROM interactions WHERE lead_id = ? AND kind = 'assignment' "
-                                     "AND change_seq > ? AND change_seq <= ?"));
-            q.addBindValue(r.id);
-            q.addBindValue(from);
-            q.addBindValue(std::max(upper, r.seq));
-            if (!q.exec())
+            if (!backfill(r.id, *c))
                 return busy();
-            if (!q.next())
-                continue;
-            q.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data, "
-                                     "change_seq FROM interactions WHERE lead_id = ? AND change_seq <= ? "
-                                     "ORDER BY change_seq, id"));
-            q.addBindValue(r.id);
-            q.addBindValue(from);
-            if (!q.exec())
-                return busy();
-            while (q.next())
-                changes.append(QJsonObject {{QStringLiteral("t"), QStringLiteral("interaction")},
-                                            {QStringLiteral("id"), q.value(0).toString()},
-                                            {QStringLiteral("seq"), q.value(8).toLongLong()},
-                                            {QStringLiteral("op"), QStringLiteral("upsert")},
-                                            {QStringLiteral("row"), interactionJson(q)}});
         } else {
             q.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data "
                                      "FROM interactions WHERE id = ?"));
@@ -524,12 +534,15 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                 return busy();
             const QJsonObject row = interactionJson(q);
             const QString leadId = row.value(QStringLiteral("leadId")).toString();
-            // The lead moved on to a later change: send its current row first, so the note
-            // never arrives without its lead (it will come again at its own number).
-            if (!leadsInPage.contains(leadId)) {
-                leadsInPage.insert(leadId);
-                if (auto c = leadChange(leadId, r.seq))
+            // Send the lead's current row first, so the note never arrives without its lead
+            // (when the lead moved on past this page, it comes again at its own number).
+            if (!leadsSent.contains(leadId)) {
+                leadsSent.insert(leadId);
+                if (auto c = leadChange(leadId, r.seq)) {
                     changes.append(*c);
+                    if (!backfill(leadId, *c))
+                        return busy();
+                }
             }
             changes.append(QJsonObject {{QStringLiteral("t"), QStringLiteral("interaction")},
                                         {QStringLiteral("id"), r.id},
