@@ -7,7 +7,8 @@ leads_add_test(test_sync SOURCES
   test_sync_faults.cpp
   test_sync_e2e.cpp
   test_sync_session.cpp
-  test_sync_restart.cpp)
+  test_sync_restart.cpp
+  test_sync_random.cpp)
 add_dependencies(test_sync leads-server)
 target_compile_definitions(test_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_sync PRIVATE Qt6::Network Qt6::Sql)

@@ -151,6 +151,8 @@ int serverLeadCount(ServerHarness &server)
 // server handled, so the parent can kill it exactly between the server's commit and ours.
 TEST_CASE("sync child process", "[.][sync-child]")
 {
+    if (env("LEADS_SYNC_CHILD_DB").isEmpty())
+        return; // only ever run by the kill test, which says where
     auto opened = Leads::Database::open(env("LEADS_SYNC_CHILD_DB"));
     REQUIRE(opened);
     Leads::Database &db = *opened.value();
@@ -262,14 +264,14 @@ TEST_CASE("A server restarted in the middle of a download: the client resumes wh
           "[sync][e2e]")
 {
     ServerHarness::Options options;
-    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("3000")};
+    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("2000")};
     auto first = std::make_unique<ServerHarness>(options);
     REQUIRE(first->start());
     const quint16 port = first->port();
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(port);
     const QString admin = first->adminToken();
     const int total = serverLeadCount(*first);
-    REQUIRE(total >= 3000);
+    REQUIRE(total >= 2000);
     const QString adminId = first->request("GET", QStringLiteral("/v1/me"), {}, admin)
                                 .json.value(QStringLiteral("user"))
                                 .toObject()
@@ -286,7 +288,7 @@ TEST_CASE("A server restarted in the middle of a download: the client resumes wh
     QObject::connect(client.engine.get(), &SyncEngine::progress, client.engine.get(), [&](int n) {
         applied += n - roundApplied;
         roundApplied = n;
-        if (!stopped && applied >= 1000) {
+        if (!stopped && applied >= 800) {
             stopped = true;
             first->stopAndCollectLog();
             // Back on the same port and database a moment later, as after an upgrade.
@@ -295,8 +297,13 @@ TEST_CASE("A server restarted in the middle of a download: the client resumes wh
                 again.bootstrap = false;
                 again.dbUrl = QStringLiteral("sqlite:") + first->databasePath();
                 again.extraArgs = QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)};
-                second = std::make_unique<ServerHarness>(again);
-                REQUIRE(second->start());
+                for (int attempt = 0; attempt < 3; ++attempt) {
+                    second = std::make_unique<ServerHarness>(again);
+                    if (second->start())
+                        return;
+                    qWarning() << "restarting the server:" << second->why();
+                    second.reset();
+                }
             });
         }
     });
@@ -305,7 +312,10 @@ TEST_CASE("A server restarted in the middle of a download: the client resumes wh
                          if (s == SyncEngine::Status::Syncing)
                              roundApplied = 0;
                      });
-    REQUIRE(client.sync(60000));
+    const bool synced = client.sync(120000);
+    INFO("failures: " << client.failures.join(QStringLiteral(" / ")).toStdString());
+    INFO("status " << int(client.engine->status()));
+    REQUIRE(synced);
     REQUIRE(stopped);
     REQUIRE(second);
     CHECK_FALSE(client.failures.isEmpty()); // it did see the server go away
@@ -316,7 +326,7 @@ TEST_CASE("A server restarted in the middle of a download: the client resumes wh
     SyncClient fresh(url, admin, {adminId, QStringLiteral("ADMIN"), Leads::Role::Admin}, nullptr, config);
     int reference = 0;
     QObject::connect(fresh.engine.get(), &SyncEngine::progress, fresh.engine.get(), [&](int n) { reference = n; });
-    REQUIRE(fresh.sync(60000));
+    REQUIRE(fresh.sync(120000));
     CHECK(fresh.leads() == total);
     CHECK(reference > 0);
     CHECK(applied <= reference + 2 * config.pullLimit);
