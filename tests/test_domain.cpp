@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testsupport.h"
 
+#include "domain/assignmentrule.h"
 #include "domain/contactidentity.h"
 #include "domain/lead.h"
 #include "domain/leadstatus.h"
@@ -8,6 +9,7 @@
 #include "domain/pipeline.h"
 #include "domain/qualification.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Leads;
@@ -326,4 +328,79 @@ TEST_CASE("lead access: agents work their own leads and the unassigned pool", "[
     m.set(Role::Agent, Permission::ChangeStatus, false);
     CHECK(checkLeadAccess(m, agent, QStringLiteral("u-sam"), Permission::ChangeStatus).error().code()
           == ErrorCode::PermissionDenied);
+}
+
+TEST_CASE("Round-robin assignment takes the chosen agents in turn and stays fair", "[domain][assignment]")
+{
+    AssignmentRule rule;
+    rule.mode = AssignmentRule::Mode::RoundRobin;
+    rule.agents = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    const QStringList everyone = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("z")};
+    QHash<QString, int> given;
+    int cursor = 0;
+    for (int i = 0; i < 300; ++i) {
+        const auto p = rule.pick(everyone, {}, cursor);
+        REQUIRE_FALSE(p.assigneeId.isEmpty());
+        given[p.assigneeId]++;
+        cursor = p.nextCursor;
+    }
+    CHECK(given.value(QStringLiteral("a")) == 100);
+    CHECK(given.value(QStringLiteral("b")) == 100);
+    CHECK(given.value(QStringLiteral("c")) == 100);
+    CHECK_FALSE(given.contains(QStringLiteral("z"))); // not chosen by the admin
+
+    // A deactivated agent is passed over; the others share the work evenly.
+    given.clear();
+    const QStringList withoutB = {QStringLiteral("a"), QStringLiteral("c")};
+    for (int i = 0; i < 100; ++i) {
+        const auto p = rule.pick(withoutB, {}, cursor);
+        given[p.assigneeId]++;
+        cursor = p.nextCursor;
+    }
+    CHECK(given.value(QStringLiteral("a")) == 50);
+    CHECK(given.value(QStringLiteral("c")) == 50);
+    CHECK(rule.pick({}, {}, cursor).assigneeId.isEmpty()); // nobody eligible: unassigned
+}
+
+TEST_CASE("Least-loaded assignment picks the chosen agent with the fewest active leads", "[domain][assignment]")
+{
+    AssignmentRule rule;
+    rule.mode = AssignmentRule::Mode::LeastLoaded;
+    rule.agents = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    const QStringList all = rule.agents;
+    CHECK(rule.pick(all, {{QStringLiteral("a"), 5}, {QStringLiteral("b"), 2}, {QStringLiteral("c"), 9}}, 0).assigneeId
+          == QStringLiteral("b"));
+    CHECK(rule.pick(all, {{QStringLiteral("a"), 2}, {QStringLiteral("b"), 2}}, 0).assigneeId
+          == QStringLiteral("c")); // c has none
+    CHECK(rule.pick(all, {{QStringLiteral("a"), 1}, {QStringLiteral("b"), 1}, {QStringLiteral("c"), 1}}, 0).assigneeId
+          == QStringLiteral("a")); // ties: the admin's order
+    // Filling up the least loaded evens the team out.
+    QHash<QString, int> loads{{QStringLiteral("a"), 3}, {QStringLiteral("b"), 0}, {QStringLiteral("c"), 1}};
+    for (int i = 0; i < 8; ++i)
+        loads[rule.pick(all, loads, 0).assigneeId]++;
+    CHECK(loads.value(QStringLiteral("a")) == 4);
+    CHECK(loads.value(QStringLiteral("b")) == 4);
+    CHECK(loads.value(QStringLiteral("c")) == 4);
+
+    AssignmentRule manual;
+    CHECK(manual.pick(all, {}, 0).assigneeId.isEmpty());
+}
+
+TEST_CASE("Assignment rules round-trip through JSON and refuse nonsense", "[domain][assignment]")
+{
+    AssignmentRule rule;
+    rule.mode = AssignmentRule::Mode::LeastLoaded;
+    rule.agents = {QStringLiteral("u-priya"), QStringLiteral("u-sam")};
+    auto back = AssignmentRule::fromJson(rule.toJson());
+    REQUIRE(back.ok());
+    CHECK(back.value() == rule);
+    CHECK(AssignmentRule::fromJson({}).value().mode == AssignmentRule::Mode::Manual);
+    CHECK_FALSE(AssignmentRule::fromJson({{QStringLiteral("mode"), QStringLiteral("lottery")}}).ok());
+    CHECK_FALSE(AssignmentRule::fromJson({{QStringLiteral("mode"), QStringLiteral("round_robin")}}).ok());
+    CHECK_FALSE(AssignmentRule::fromJson({{QStringLiteral("mode"), QStringLiteral("round_robin")},
+                                          {QStringLiteral("agents"), QJsonArray{QStringLiteral("a"), QStringLiteral("a")}}})
+                    .ok());
+    CHECK_FALSE(AssignmentRule::fromJson({{QStringLiteral("mode"), QStringLiteral("round_robin")},
+                                          {QStringLiteral("agents"), QStringLiteral("a")}})
+                    .ok());
 }
