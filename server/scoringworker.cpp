@@ -5,9 +5,12 @@
 #include "serverdatabase.h"
 #include "serverscoring.h"
 
+#include "scoring/modeltrainer.h"
+
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlQuery>
+#include <QThread>
 #include <QTimer>
 
 Q_DECLARE_LOGGING_CATEGORY(lcServerScoring)
@@ -22,7 +25,45 @@ ScoringWorker::ScoringWorker(ServerDatabase &db, const ServerClock &clock, const
     connect(m_timer, &QTimer::timeout, this, &ScoringWorker::tick);
 }
 
-ScoringWorker::~ScoringWorker() = default;
+ScoringWorker::~ScoringWorker()
+{
+    if (m_trainer) {
+        m_trainer->wait();
+        delete m_trainer;
+    }
+}
+
+void ScoringWorker::startTraining()
+{
+    if (m_trainer)
+        return;
+    auto examples = m_scoring->loadOutcomes();
+    if (!examples) {
+        qCWarning(lcServerScoring) << "AI training failed:" << examples.error().message();
+        return;
+    }
+    auto result = std::make_shared<std::optional<Result<TrainingReport>>>();
+    m_trainingResult = result;
+    m_trainer = QThread::create([input = std::move(examples.value()), options = m_scoring->trainingOptions(),
+                                 result]() { result->emplace(ModelTrainer::trainAndEvaluate(input, options)); });
+    connect(m_trainer, &QThread::finished, this, &ScoringWorker::finishTraining);
+    m_trainer->start(QThread::LowPriority);
+}
+
+void ScoringWorker::finishTraining()
+{
+    QThread *thread = std::exchange(m_trainer, nullptr);
+    thread->deleteLater();
+    const auto result = std::exchange(m_trainingResult, {});
+    if (!result || !result->has_value() || !result->value()) {
+        qCWarning(lcServerScoring) << "AI training failed:"
+                                   << (result && result->has_value() ? result->value().error().message()
+                                                                     : QStringLiteral("no result"));
+        return;
+    }
+    if (auto stored = m_scoring->storeTraining(result->value().value()); !stored)
+        qCWarning(lcServerScoring) << "storing the AI model failed:" << stored.error().message();
+}
 
 QString ScoringWorker::settingsKey() const
 {
@@ -66,19 +107,23 @@ void ScoringWorker::tick()
     // each lead's next message; new exclusions retrain.
     if (const QString key = settingsKey(); key != m_settingsKey) {
         m_settingsKey = key;
-        auto trained = m_scoring->retrainIfDue();
-        if (!trained)
-            qCWarning(lcServerScoring) << "AI retraining failed:" << trained.error().message();
-        if (!trained || !trained.value()) {
-            if (auto all = m_scoring->scoreAll(m_config.batchSize); !all)
-                qCWarning(lcServerScoring) << "AI rescoring failed:" << all.error().message();
+        // New exclusions retrain (which rescores); otherwise rescore with the same model.
+        auto due = m_scoring->retrainDue();
+        if (due && due.value()) {
+            startTraining();
+        } else if (auto all = m_scoring->scoreAll(m_config.batchSize); !all) {
+            qCWarning(lcServerScoring) << "AI rescoring failed:" << all.error().message();
         }
     }
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
-    if (nowMs - m_lastRetrainCheckMs >= m_config.retrainCheckMs) {
+    bool outcomesCounted = false;
+    if (!m_trainer && nowMs - m_lastRetrainCheckMs >= m_config.retrainCheckMs) {
         m_lastRetrainCheckMs = nowMs;
-        if (auto trained = m_scoring->retrainIfDue(); !trained)
-            qCWarning(lcServerScoring) << "AI retraining failed:" << trained.error().message();
+        outcomesCounted = true;
+        if (auto due = m_scoring->retrainDue(); !due)
+            qCWarning(lcServerScoring) << "AI retraining check failed:" << due.error().message();
+        else if (due.value())
+            startTraining();
     }
     auto scored = m_scoring->scoreStale(m_config.batchSize);
     if (!scored) {
@@ -92,7 +137,9 @@ void ScoringWorker::tick()
     }
     // Our own writes move the counter too: after a pass that wrote, one more pass (which
     // finds nothing) records the counter as seen.
-    if (scored.value().scored == 0)
+    // Until the outcomes were counted after the last change, keep looking (a lead closed
+    // just after a count must still lead to a retrain when everything goes quiet).
+    if (scored.value().scored == 0 && outcomesCounted)
         m_seenSeq = seq;
 }
 

@@ -4,9 +4,17 @@
 #include <QObject>
 #include <QString>
 
-#include <memory>
+#include "domain/result.h"
 
+#include <memory>
+#include <optional>
+
+class QThread;
 class QTimer;
+
+namespace Leads {
+struct TrainingReport;
+}
 
 namespace Leads::Server {
 
@@ -25,11 +33,11 @@ public:
     struct Config {
         int intervalMs = 1000;
         int batchSize = 500;
-        int retrainCheckMs = 30'000; // counting outcomes is cheap, but not free
+        int retrainCheckMs = 2000; // counting outcomes is an index scan: cheap, not free
     };
 
     ScoringWorker(ServerDatabase &db, const ServerClock &clock, const Config &config, QObject *parent = nullptr);
-    ~ScoringWorker() override;
+    ~ScoringWorker() override; // waits for a running fit
 
     void start();
     // One pass now (also what the timer runs).
@@ -39,6 +47,10 @@ private:
     qint64 changeSeq() const;
     // The admin's AI settings as one comparable string.
     QString settingsKey() const;
+    // Reads the outcomes here, fits on a thread (requests go on being answered), then
+    // stores the model and rescores from the event loop.
+    void startTraining();
+    void finishTraining();
 
     ServerDatabase &m_db;
     Config m_config;
@@ -47,6 +59,8 @@ private:
     qint64 m_seenSeq = -1;
     qint64 m_lastRetrainCheckMs = 0;
     QString m_settingsKey;
+    QThread *m_trainer = nullptr;
+    std::shared_ptr<std::optional<Result<TrainingReport>>> m_trainingResult;
 };
 
 } // namespace Leads::Server

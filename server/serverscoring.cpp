@@ -233,35 +233,58 @@ Result<std::vector<TrainingExample>> ServerScoring::loadOutcomes() const
     return examples;
 }
 
+TrainingOptions ServerScoring::trainingOptions() const
+{
+    TrainingOptions options;
+    options.excludedAttributes = excludedAttributes();
+    options.now = m_clock.now();
+    return options;
+}
+
 Result<TrainingReport> ServerScoring::train()
 {
     auto examples = loadOutcomes();
     if (!examples)
         return examples.error();
-    TrainingOptions options;
-    options.excludedAttributes = excludedAttributes();
-    options.now = m_clock.now();
-    auto report = ModelTrainer::trainAndEvaluate(examples.value(), options);
+    auto report = ModelTrainer::trainAndEvaluate(examples.value(), trainingOptions());
     if (!report)
         return report.error();
+    if (auto stored = storeTraining(report.value()); !stored)
+        return stored.error();
+    return report;
+}
+
+Outcome ServerScoring::storeTraining(const TrainingReport &report)
+{
     {
         WriteTransaction tx(m_db);
         if (auto begun = tx.begin(); !begun)
             return begun.error();
-        const QString json = QString::fromUtf8(QJsonDocument(report.value().model.toJson()).toJson(QJsonDocument::Compact));
+        const QString json = QString::fromUtf8(QJsonDocument(report.model.toJson()).toJson(QJsonDocument::Compact));
         if (auto saved = SettingsStore(m_db).set(kModel, json, tx.seq()); !saved)
             return saved.error();
         if (auto done = tx.commit(); !done)
             return done.error();
     }
-    qCInfo(lcServerScoring) << "AI model trained on" << report.value().model.outcomes << "outcomes, hold-out AUC"
-                            << report.value().evaluation.auc;
+    qCInfo(lcServerScoring) << "AI model trained on" << report.model.outcomes << "outcomes, hold-out AUC"
+                            << report.evaluation.auc;
     if (auto rescored = scoreAll(); !rescored)
         return rescored.error();
-    return report;
+    return {};
 }
 
 Result<bool> ServerScoring::retrainIfDue()
+{
+    auto due = retrainDue();
+    if (!due || !due.value())
+        return due;
+    auto trained = train();
+    if (!trained)
+        return trained.error();
+    return true;
+}
+
+Result<bool> ServerScoring::retrainDue() const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT status, COUNT(*) FROM leads WHERE status_rank IN (?, ?) AND deleted = 0 "
@@ -281,12 +304,7 @@ Result<bool> ServerScoring::retrainIfDue()
         && QSet<QString>(excluded.cbegin(), excluded.cend())
                != QSet<QString>(model.excludedAttributes.cbegin(), model.excludedAttributes.cend());
     // The client's rule (ScoringService::kMinNewOutcomes): at least 20 new, or 10 %.
-    if (converted == 0 || lost == 0 || (fresh < std::max(20, model.outcomes / 10) && !exclusionsChanged))
-        return false;
-    auto trained = train();
-    if (!trained)
-        return trained.error();
-    return true;
+    return converted > 0 && lost > 0 && (fresh >= std::max(20, model.outcomes / 10) || exclusionsChanged);
 }
 
 Result<ServerScoring::Stats> ServerScoring::scoreStale(int limit)

@@ -44,6 +44,12 @@ public:
     Result<TrainingReport> train();
     // Retrains when enough new outcomes arrived since the stored model (true if it did).
     Result<bool> retrainIfDue();
+    // Whether enough new outcomes arrived (or the exclusions changed) since the stored model.
+    Result<bool> retrainDue() const;
+    // The options training runs with now (exclusions, clock).
+    TrainingOptions trainingOptions() const;
+    // Stores a model fitted elsewhere (ScoringWorker fits on a thread) and rescores with it.
+    Outcome storeTraining(const TrainingReport &report);
 
     // Leads with activity since their last score (new messages, new leads), at most `limit`.
     Result<Stats> scoreStale(int limit = 500);

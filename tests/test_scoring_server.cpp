@@ -241,6 +241,19 @@ LEADS_SERVER_SCENARIO(scoringScenario3, "The server trains on the team's outcome
             move.insert(QStringLiteral("reason"), QStringLiteral("No budget"));
         REQUIRE(server.request("POST", QStringLiteral("/v1/leads/%1/status").arg(id), move, team.admin).status == 200);
     }
+    // Enough new outcomes (at least 20 of both kinds): the server retrains by itself.
+    QElapsedTimer timer;
+    timer.start();
+    int automatic = 0;
+    while (automatic == 0 && timer.elapsed() < 15000) {
+        QTest::qWait(200);
+        automatic = server.request("GET", QStringLiteral("/v1/scoring/model"), {}, team.agent)
+                        .json.value(QStringLiteral("model"))
+                        .toObject()
+                        .value(QStringLiteral("outcomes"))
+                        .toInt();
+    }
+    CHECK(automatic >= 20);
     const HttpReply trained = server.request("POST", QStringLiteral("/v1/scoring/retrain"), {}, team.admin);
     REQUIRE(trained.status == 200);
     const QJsonObject m1 = trained.json.value(QStringLiteral("model")).toObject();
