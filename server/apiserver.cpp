@@ -17,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QUuid>
 
@@ -238,9 +239,32 @@ void ApiServer::registerRoutes()
         const auto aiEnabled = in.boolean(QStringLiteral("aiEnabled"), FieldReader::Need::Optional);
         const auto rules = in.object(QStringLiteral("sourceRules"), FieldReader::Need::Optional);
         const auto country = in.string(QStringLiteral("defaultCountry"), FieldReader::Need::Optional, 4);
+        const auto assignment = in.object(QStringLiteral("assignmentRule"), FieldReader::Need::Optional);
         if (auto done = in.finish(); !done)
             return ApiResponse::fromError(done.error());
         QList<QPair<QString, QString>> changes;
+        if (assignment) {
+            auto rule = AssignmentRule::fromJson(*assignment);
+            if (!rule)
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, rule.error().message(),
+                                                    QStringLiteral("assignmentRule")));
+            if (rule.value().agents.size() > 200)
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("Choose at most 200 agents."),
+                                                    QStringLiteral("assignmentRule")));
+            QSqlQuery users(m_db.connection());
+            users.prepare(QStringLiteral("SELECT 1 FROM users WHERE id = ?"));
+            for (const QString &id : std::as_const(rule.value().agents)) {
+                users.addBindValue(id);
+                if (!users.exec() || !users.next())
+                    return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                        tr("The rule names a user who does not exist."),
+                                                        QStringLiteral("assignmentRule")));
+                users.finish();
+            }
+            changes.append({QStringLiteral("assignment_rule"),
+                            QString::fromUtf8(QJsonDocument(rule.value().toJson()).toJson(QJsonDocument::Compact))});
+            changes.append({QStringLiteral("assignment_cursor"), QStringLiteral("0")});
+        }
         if (reasons) {
             QStringList list;
             for (const QJsonValue &v : *reasons) {

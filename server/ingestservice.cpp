@@ -230,7 +230,10 @@ namespace {
 // The writes every capture path shares, inside one transaction stamped with `seq`.
 class CaptureWriter {
 public:
-    CaptureWriter(ServerDatabase &db, qint64 seq, qint64 now) : m_db(db), m_q(db.connection()), m_seq(seq), m_now(now) { }
+    CaptureWriter(ServerDatabase &db, SettingsStore &settings, qint64 seq, qint64 now)
+        : m_db(db), m_settings(settings), m_q(db.connection()), m_seq(seq), m_now(now)
+    {
+    }
 
     Result<QString> findContact(const ContactIdentity &identity)
     {
@@ -279,7 +282,7 @@ public:
         return id;
     }
 
-    // A new lead in New, unassigned: the server has no assignment rule yet.
+    // A new lead in New, given to whoever the admin's assignment rule picks (or nobody).
     Result<QString> insertLead(const QString &contactId, const ContactIdentity &identity, const QString &name,
                                const QString &company, const QString &source, const QString &detail,
                                const QString &campaign, const QString &author)
@@ -309,7 +312,65 @@ public:
                                  author);
             !w)
             return w.error();
+        if (auto a = applyAssignmentRule(id); !a)
+            return a.error();
         return id;
+    }
+
+    // The admin's rule for new leads (core/domain/assignmentrule.h): among the rule's agents
+    // who are active, in turn or the least loaded; the move is on the timeline.
+    Outcome applyAssignmentRule(const QString &leadId)
+    {
+        const AssignmentRule rule = m_settings.assignmentRule();
+        if (rule.mode == AssignmentRule::Mode::Manual || rule.agents.isEmpty())
+            return {};
+        QStringList placeholders;
+        for (qsizetype i = 0; i < rule.agents.size(); ++i)
+            placeholders << QStringLiteral("?");
+        const QString in = placeholders.join(u',');
+        QStringList eligible;
+        QHash<QString, QString> names;
+        m_q.prepare(QStringLiteral("SELECT id, display_name FROM users WHERE active = 1 AND id IN (%1)").arg(in));
+        for (const QString &agent : rule.agents)
+            m_q.addBindValue(agent);
+        if (!m_q.exec())
+            return dbError(m_q, tr("applying the assignment rule"));
+        while (m_q.next()) {
+            eligible << m_q.value(0).toString();
+            names.insert(m_q.value(0).toString(), m_q.value(1).toString());
+        }
+        m_q.finish();
+        QHash<QString, int> loads;
+        if (rule.mode == AssignmentRule::Mode::LeastLoaded) {
+            m_q.prepare(QStringLiteral("SELECT assignee_id, COUNT(*) FROM leads WHERE deleted = 0 AND is_final = 0 "
+                                       "AND assignee_id IN (%1) GROUP BY assignee_id").arg(in));
+            for (const QString &agent : rule.agents)
+                m_q.addBindValue(agent);
+            if (!m_q.exec())
+                return dbError(m_q, tr("applying the assignment rule"));
+            while (m_q.next())
+                loads.insert(m_q.value(0).toString(), m_q.value(1).toInt());
+            m_q.finish();
+        }
+        const AssignmentRule::Pick pick = rule.pick(eligible, loads, m_settings.assignmentCursor());
+        if (pick.assigneeId.isEmpty())
+            return {};
+        m_q.prepare(QStringLiteral("UPDATE leads SET assignee_id = ? WHERE id = ?"));
+        m_q.addBindValue(pick.assigneeId);
+        m_q.addBindValue(leadId);
+        if (!m_q.exec())
+            return dbError(m_q, tr("applying the assignment rule"));
+        if (auto w = interaction(leadId, InteractionKind::Assignment, {},
+                                 {{QStringLiteral("from"), QString()},
+                                  {QStringLiteral("to"), pick.assigneeId},
+                                  {QStringLiteral("toName"), names.value(pick.assigneeId)},
+                                  {QStringLiteral("rule"), AssignmentRule::modeId(rule.mode)}},
+                                 m_now, QString());
+            !w)
+            return w;
+        if (rule.mode == AssignmentRule::Mode::RoundRobin)
+            return m_settings.set(QStringLiteral("assignment_cursor"), QString::number(pick.nextCursor), m_seq);
+        return {};
     }
 
     Outcome touchLead(const QString &leadId)
@@ -433,6 +494,7 @@ public:
 
 private:
     ServerDatabase &m_db;
+    SettingsStore &m_settings;
     QSqlQuery m_q;
     qint64 m_seq;
     qint64 m_now;
@@ -460,7 +522,7 @@ ApiResponse IngestService::process(const Event &e)
     WriteTransaction tx(m_db);
     if (auto begun = tx.begin(); !begun)
         return tx.transientFailure() ? busy() : ApiResponse::fromError(begun.error());
-    CaptureWriter w(m_db, tx.seq(), m_clock.nowMs());
+    CaptureWriter w(m_db, m_settings, tx.seq(), m_clock.nowMs());
 
     // The write lock taken by the transaction serialises deliveries, so this check and the
     // ledger row below cannot interleave with a concurrent copy of the same event.
@@ -615,7 +677,7 @@ ApiResponse IngestService::flagContact(const AuthUser &user, const QString &cont
         return ApiResponse::fromError(identity.error());
     QString name = q.value(2).toString();
     q.finish();
-    CaptureWriter w(m_db, tx.seq(), m_clock.nowMs());
+    CaptureWriter w(m_db, m_settings, tx.seq(), m_clock.nowMs());
     auto leads = w.leadsOf(contactId, identity.value());
     if (!leads)
         return ApiResponse::fromError(leads.error());

@@ -89,6 +89,20 @@ QString SettingsStore::defaultCountry() const
     return value(QStringLiteral("default_country"), QStringLiteral("US"));
 }
 
+AssignmentRule SettingsStore::assignmentRule() const
+{
+    const QString json = value(QStringLiteral("assignment_rule"), {});
+    if (json.isEmpty())
+        return {};
+    auto rule = AssignmentRule::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+    return rule ? rule.value() : AssignmentRule();
+}
+
+int SettingsStore::assignmentCursor() const
+{
+    return value(QStringLiteral("assignment_cursor"), QStringLiteral("0")).toInt();
+}
+
 QJsonObject SettingsStore::toJson() const
 {
     return {
@@ -97,6 +111,7 @@ QJsonObject SettingsStore::toJson() const
         {QStringLiteral("aiEnabled"), aiEnabled()},
         {QStringLiteral("sourceRules"), sourceRules()},
         {QStringLiteral("defaultCountry"), defaultCountry()},
+        {QStringLiteral("assignmentRule"), assignmentRule().toJson()},
     };
 }
 

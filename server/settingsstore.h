@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/assignmentrule.h"
 #include "domain/permissions.h"
 #include "domain/result.h"
 
@@ -24,6 +25,10 @@ public:
     bool aiEnabled() const;
     QJsonObject sourceRules() const;
     QString defaultCountry() const;
+    // Who gets a captured lead that arrives without an assignee, and where round-robin
+    // stands (both in the settings table, so every server process shares them).
+    AssignmentRule assignmentRule() const;
+    int assignmentCursor() const;
     QJsonObject toJson() const;
 
     static QStringList defaultLostReasons();

@@ -421,3 +421,73 @@ LEADS_SERVER_SCENARIO(captureOnEveryBackend, "Lead capture answers alike on ever
     CHECK(rotated.status == 200);
     CHECK(server.request("GET", QStringLiteral("/v1/integrations"), {}, admin).status == 200);
 }
+
+TEST_CASE("Captured leads go to the agents the admin's assignment rule picks", "[server][ingest][assignment]")
+{
+    ServerHarness server;
+    REQUIRE(server.start());
+    const QString admin = server.adminToken();
+    const QString secret = createIntegration(server, admin, QStringLiteral("portal"));
+    const QString ana = server.createUser(admin, QStringLiteral("ana"), QStringLiteral("agent"));
+    const QString ben = server.createUser(admin, QStringLiteral("ben"), QStringLiteral("agent"));
+    const QString cal = server.createUser(admin, QStringLiteral("cal"), QStringLiteral("agent"));
+    REQUIRE_FALSE(ana.isEmpty());
+    int phone = 100;
+    auto capture = [&] {
+        const HttpReply r = deliver(server, kPortal + QStringLiteral("/broadcast-reply"),
+                                    reply(QStringLiteral("+34 612 000 %1").arg(phone++), QStringLiteral("Yes")), secret);
+        REQUIRE(r.status == 201);
+        const QString id = r.json.value(QStringLiteral("leadId")).toString();
+        return server.request("GET", QStringLiteral("/v1/leads/") + id, {}, admin)
+            .json.value(QStringLiteral("lead"))
+            .toObject()
+            .value(QStringLiteral("assigneeId"))
+            .toString();
+    };
+
+    // Manual (the default): captured leads wait in the queue.
+    CHECK(capture().isEmpty());
+
+    // Round-robin between Ana and Ben: in turn, Cal never.
+    auto patch = [&](const QJsonObject &rule, const QString &token) {
+        return server.request("PATCH", QStringLiteral("/v1/settings"), {{QStringLiteral("assignmentRule"), rule}}, token);
+    };
+    REQUIRE(patch({{QStringLiteral("mode"), QStringLiteral("round_robin")},
+                   {QStringLiteral("agents"), QJsonArray{ana, ben}}},
+                  admin)
+                .status == 200);
+    QStringList got;
+    for (int i = 0; i < 4; ++i)
+        got << capture();
+    CHECK(got == QStringList{ana, ben, ana, ben});
+    const QJsonObject settings = server.request("GET", QStringLiteral("/v1/settings"), {}, admin)
+                                     .json.value(QStringLiteral("settings"))
+                                     .toObject();
+    CHECK(settings.value(QStringLiteral("assignmentRule")).toObject().value(QStringLiteral("mode")).toString()
+          == QStringLiteral("round_robin"));
+
+    // A deactivated agent is passed over.
+    REQUIRE(server.request("PATCH", QStringLiteral("/v1/users/") + ben, {{QStringLiteral("active"), false}}, admin).status
+            == 200);
+    CHECK(capture() == ana);
+    CHECK(capture() == ana);
+
+    // Least loaded among all three: Cal has none, then they even out.
+    REQUIRE(patch({{QStringLiteral("mode"), QStringLiteral("least_loaded")},
+                   {QStringLiteral("agents"), QJsonArray{ana, ben, cal}}},
+                  admin)
+                .status == 200);
+    CHECK(capture() == cal);
+    CHECK(capture() == cal);
+
+    // Only admins set it, and nonsense is refused with the field named.
+    const QString agentToken = server.login(QStringLiteral("ana"), server.userPassword(QStringLiteral("ana")));
+    CHECK(patch({{QStringLiteral("mode"), QStringLiteral("manual")}}, agentToken).status == 403);
+    const HttpReply bad = patch({{QStringLiteral("mode"), QStringLiteral("round_robin")}}, admin);
+    CHECK(bad.status == 400);
+    CHECK(bad.errorField() == QStringLiteral("assignmentRule"));
+    CHECK(patch({{QStringLiteral("mode"), QStringLiteral("round_robin")},
+                 {QStringLiteral("agents"), QJsonArray{QStringLiteral("u-nobody")}}},
+                admin)
+              .status == 400);
+}
