@@ -18,3 +18,8 @@ set_tests_properties(scoring_scenarios_on_postgresql PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
   SKIP_REGULAR_EXPRESSION "skipped: "
   TIMEOUT 300)
+# The settings page's team backend against the real leads-server.
+leads_add_test(test_scoring_serversettings SOURCES test_scoring_serversettings.cpp test_serverharness.cpp)
+add_dependencies(test_scoring_serversettings leads-server)
+target_compile_definitions(test_scoring_serversettings PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_scoring_serversettings PRIVATE Qt6::Network Qt6::Sql)

@@ -58,6 +58,7 @@ AiSettingsPanel::AiSettingsPanel(AiSettingsBackend &backend, QWidget *parent)
     // Queued: a change made from this page (an attribute ticked in the list) must not
     // rebuild the list while the list is still announcing it.
     connect(&m_backend, &AiSettingsBackend::settingsChanged, this, &AiSettingsPanel::reload, Qt::QueuedConnection);
+    connect(&m_backend, &AiSettingsBackend::failed, this, &AiSettingsPanel::showError);
     connect(&m_backend, &AiSettingsBackend::trainingStarted, this, [this] {
         m_retrain->setEnabled(false);
         m_progress->setRange(0, 0); // fitting has no measurable steps

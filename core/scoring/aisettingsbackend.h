@@ -52,6 +52,8 @@ Q_SIGNALS:
     void trainingFinished(bool ok, const QString &message);
     void rescoreProgress(qint64 done, qint64 total);
     void rescoreFinished(qint64 scored, qint64 autoQualified);
+    // A change or a request the backend could not carry out, in words for the page.
+    void failed(const QString &message);
 };
 
 } // namespace Leads
