@@ -7,6 +7,9 @@
 #include "domain/clock.h"
 #include "domain/leadstatus.h"
 #include "leadspage.h"
+#include "mainwindow.h"
+#include "sidebar.h"
+#include "storage/leadfilter.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 #include "storage/sampledata.h"
@@ -14,6 +17,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -30,6 +34,14 @@ qint64 scalar(Database &db, const QString &sql)
     REQUIRE(q.exec(sql));
     REQUIRE(q.next());
     return q.value(0).toLongLong();
+}
+
+// Waits for the Leads page of `window` to show `count` rows (counts arrive queued).
+bool waitForCount(MainWindow &window, qint64 count)
+{
+    for (int i = 0; i < 200 && window.leadsPage()->shownCount() != count; ++i)
+        QTest::qWait(10);
+    return window.leadsPage()->shownCount() == count;
 }
 
 struct Team
@@ -169,4 +181,30 @@ TEST_CASE("The Leads page assigns its selection and hides the action from agents
     LeadsPage agentPage(agent, t.clock);
     agentPage.show();
     CHECK_FALSE(agentPage.findChild<QPushButton *>(QStringLiteral("assignLeads"))->isVisible());
+}
+
+TEST_CASE("The Unassigned queue in the sidebar counts and lists the leads nobody owns", "[assignment][gui]")
+{
+    Team t;
+    MainWindow window(t.manager, t.clock, false);
+    window.show();
+    QTest::qWait(30);
+    const qint64 waiting = scalar(*t.db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE assignee_id IS NULL AND is_final = 0"));
+    REQUIRE(waiting > 0);
+    QString shown;
+    QListWidget *nav = window.sidebar()->list();
+    for (int i = 0; i < nav->count(); ++i) {
+        if (nav->item(i)->text() == QStringLiteral("Unassigned"))
+            shown = nav->item(i)->data(Qt::UserRole + 2).toString();
+    }
+    CHECK(shown == QLocale().toString(waiting)); // Qt::UserRole + 2: the sidebar's count
+    window.showUnassigned();
+    QTest::qWait(30);
+    CHECK(window.leadsPage()->leadFilter().assignees == QStringList{LeadFilter::kUnassigned});
+    REQUIRE(waitForCount(window, waiting));
+
+    // Assigning from the queue shrinks it.
+    const QStringList ids = t.ids(QStringLiteral("assignee_id IS NULL AND is_final = 0"), 2);
+    window.leadsPage()->assignLeads(ids, QStringLiteral("u-sam"));
+    CHECK(waitForCount(window, waiting - 2));
 }

@@ -20,6 +20,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -47,12 +48,16 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     // Only pages that work get an entry (Pipeline and Settings arrive with their issues).
     m_sidebar->addEntry(QStringLiteral("leads"), tr("Leads"), Sidebar::leadsIcon(palette()));
     m_sidebar->addEntry(QStringLiteral("followups"), tr("Follow-ups"), Sidebar::followUpsIcon(palette()));
+    if (service.permissions().allows(service.actor().role, Permission::ViewUnassigned))
+        m_sidebar->addEntry(QStringLiteral("unassigned"), tr("Unassigned"), Sidebar::unassignedIcon(palette()));
     m_sidebar->setCurrent(QStringLiteral("leads"));
     connect(m_sidebar, &Sidebar::entryActivated, this, [this](const QString &id) {
         if (id == u"leads") {
             m_pages->setCurrentWidget(m_leadsPage);
         } else if (id == u"followups") {
             showFollowUps();
+        } else if (id == u"unassigned") {
+            showUnassigned();
         }
     });
 
@@ -127,6 +132,16 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showUnassigned()
+{
+    m_sidebar->setCurrent(QStringLiteral("unassigned"));
+    m_pages->setCurrentWidget(m_leadsPage);
+    LeadFilter filter;
+    filter.assignees = {LeadFilter::kUnassigned};
+    filter.finality = LeadFilter::Finality::Active;
+    m_leadsPage->setLeadFilter(filter);
+}
 
 void MainWindow::showFollowUps()
 {
@@ -221,6 +236,12 @@ void MainWindow::updateCounts(qint64 total, qint64 shown)
     m_countLabel->setText(total == shown ? tr("%1 leads").arg(locale.toString(total))
                                          : tr("%1 of %2 leads shown").arg(locale.toString(shown), locale.toString(total)));
     m_sidebar->setCount(QStringLiteral("leads"), locale.toString(total));
+    // The queue waiting for an owner (the assignee index answers this at once).
+    QSqlQuery q(m_service.database().connection());
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM leads WHERE assignee_id IS NULL AND is_final = 0")) && q.next()) {
+        const qint64 waiting = q.value(0).toLongLong();
+        m_sidebar->setCount(QStringLiteral("unassigned"), waiting > 0 ? locale.toString(waiting) : QString());
+    }
     m_sidebar->update();
 }
 

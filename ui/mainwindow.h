@@ -41,6 +41,8 @@ public:
     FollowUpPopup *followUpPopup() const { return m_followUpPopup; }
     // The Leads page with follow-ups due today or overdue, soonest first.
     void showFollowUps();
+    // The Leads page with the active leads nobody owns yet.
+    void showUnassigned();
 
     void saveSettings() const;
     void restoreSettings();

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyledItemDelegate>
 #include <QVBoxLayout>
 
@@ -148,6 +149,30 @@ QIcon Sidebar::leadsIcon(const QPalette &palette)
     });
 }
 
+QIcon Sidebar::unassignedIcon(const QPalette &palette)
+{
+    return lineIcon(palette, [](QPainter &p, QPen &, bool) {
+        // An inbox tray: leads waiting for someone.
+        QPainterPath tray;
+        tray.moveTo(1.75, 8.5);
+        tray.lineTo(4.5, 2.75);
+        tray.lineTo(11.5, 2.75);
+        tray.lineTo(14.25, 8.5);
+        tray.lineTo(14.25, 13.25);
+        tray.lineTo(1.75, 13.25);
+        tray.closeSubpath();
+        p.drawPath(tray);
+        QPainterPath slot;
+        slot.moveTo(1.75, 8.5);
+        slot.lineTo(5.5, 8.5);
+        slot.lineTo(6.5, 10.25);
+        slot.lineTo(9.5, 10.25);
+        slot.lineTo(10.5, 8.5);
+        slot.lineTo(14.25, 8.5);
+        p.drawPath(slot);
+    });
+}
+
 QIcon Sidebar::followUpsIcon(const QPalette &palette)
 {
     return lineIcon(palette, [](QPainter &p, QPen &, bool) {
@@ -241,6 +266,8 @@ void Sidebar::followPalette(const QPalette &base)
                 m_list->item(i)->setIcon(leadsIcon(pal));
             else if (id == u"followups")
                 m_list->item(i)->setIcon(followUpsIcon(pal));
+            else if (id == u"unassigned")
+                m_list->item(i)->setIcon(unassignedIcon(pal));
         }
     }
 }

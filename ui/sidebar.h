@@ -27,6 +27,7 @@ public:
 
     static QIcon leadsIcon(const QPalette &palette);
     static QIcon followUpsIcon(const QPalette &palette);
+    static QIcon unassignedIcon(const QPalette &palette);
     // Re-derives the sidebar's shade from the application palette (light/dark switch).
     void followPalette(const QPalette &base);
 
