@@ -108,6 +108,22 @@ TEST_CASE("a large burst is scored in chunks across turns of the event loop", "[
     QTRY_COMPARE(rescored.count(), 3); // 3 + 3 + 1
     for (const QString &id : ids)
         CHECK(c.lead(id).qualification.aiScore.has_value());
+
+    // Assigning them all at once is one bulk change; each lead is scored again.
+    c.clock.advance(60'000);
+    {
+        QSqlQuery q(c.db->connection());
+        REQUIRE(q.exec(QStringLiteral("INSERT INTO users (id, username, display_name, role, created_at) "
+                                      "VALUES ('u-agent', 'sam', 'Sam Lee', 'agent', 0)")));
+    }
+    const auto assigned = c.leads.assignMany(ids, kAgent.userId);
+    INFO((assigned ? QString() : assigned.error().message()).toStdString());
+    REQUIRE(assigned.ok());
+    CHECK(c.scheduler.pending() == 7);
+    QTRY_COMPARE(rescored.count(), 6);
+    CHECK(c.scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE ai_scored_at = ?"),
+                   {c.clock.now().toMSecsSinceEpoch()})
+          == 7);
 }
 
 TEST_CASE("lowering the threshold takes effect at once, and the AI moves a lead only once", "[scoring][scheduler]")

@@ -43,6 +43,11 @@ ScoringScheduler::ScoringScheduler(LeadService &leads, ScoringService &scoring, 
     connect(m_debounce, &QTimer::timeout, this, &ScoringScheduler::flush);
     connect(&m_leads, &LeadService::leadCreated, this, &ScoringScheduler::schedule);
     connect(&m_leads, &LeadService::leadChanged, this, &ScoringScheduler::schedule);
+    // A bulk change (assigning many leads) touches each lead: agent touches are a feature.
+    connect(&m_leads, &LeadService::leadsChanged, this, [this](const QStringList &ids) {
+        for (const QString &id : ids)
+            schedule(id);
+    });
 }
 
 ScoringScheduler::~ScoringScheduler()
