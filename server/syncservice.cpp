@@ -440,11 +440,17 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
     // Leads whose current row this page already carries: a note may name a lead whose own
     // row comes later in the same page, and the client keeps no note without its lead.
     QSet<QString> leadsSent;
+    // Compiled once per page, not once per row: compiling costs more than running them.
+    QSqlQuery d(m_db.connection());
+    d.setForwardOnly(true);
+    d.prepare(QStringLiteral("SELECT l.deleted, c.id, c.phone, c.email, c.display_name FROM leads l "
+                             "JOIN contacts c ON c.id = l.contact_id WHERE l.id = ?"));
+    QSqlQuery interactionById(m_db.connection());
+    interactionById.setForwardOnly(true);
+    interactionById.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, "
+                                           "data FROM interactions WHERE id = ?"));
     auto leadChange = [&](const QString &leadId, qint64 seq) -> std::optional<QJsonObject> {
         auto found = leadRepo.find(leadId);
-        QSqlQuery d(m_db.connection());
-        d.prepare(QStringLiteral("SELECT l.deleted, c.id, c.phone, c.email, c.display_name FROM leads l "
-                                 "JOIN contacts c ON c.id = l.contact_id WHERE l.id = ?"));
         d.addBindValue(leadId);
         if (!d.exec() || !d.next())
             return std::nullopt;
@@ -527,12 +533,11 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
             if (!backfill(r.id, *c))
                 return busy();
         } else {
-            q.prepare(QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, data "
-                                     "FROM interactions WHERE id = ?"));
-            q.addBindValue(r.id);
-            if (!q.exec() || !q.next())
+            interactionById.addBindValue(r.id);
+            if (!interactionById.exec() || !interactionById.next())
                 return busy();
-            const QJsonObject row = interactionJson(q);
+            const QJsonObject row = interactionJson(interactionById);
+            interactionById.finish();
             const QString leadId = row.value(QStringLiteral("leadId")).toString();
             // Send the lead's current row first, so the note never arrives without its lead
             // (when the lead moved on past this page, it comes again at its own number).

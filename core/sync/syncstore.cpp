@@ -10,8 +10,11 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QHash>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <memory>
 #include <QVariant>
 
 namespace Leads {
@@ -64,6 +67,76 @@ QJsonObject object(const QString &text)
 
 // Kinds of timeline rows that a mutation writes locally and the server writes again.
 const char kMutationKinds[] = "('created', 'status_change', 'assignment', 'note', 'qualification', 'follow_up')";
+} // namespace
+
+// The statements of one page, each compiled once: SQLite compiles every statement that
+// writes leads together with the search index's triggers, which for a page of rows cost
+// more than running them (docs/performance.md, Sync).
+class SyncStatements
+{
+public:
+    explicit SyncStatements(const QSqlDatabase &db) : m_db(db) { }
+
+    QSqlQuery &get(const QString &sql)
+    {
+        auto &slot = m_cache[sql];
+        if (!slot) {
+            slot = std::make_shared<QSqlQuery>(m_db);
+            slot->setForwardOnly(true);
+            slot->prepare(sql); // a failure shows in exec()'s error
+        }
+        return *slot;
+    }
+
+    // Before COMMIT: no statement of ours may still be reading.
+    void finishAll()
+    {
+        for (const auto &q : std::as_const(m_cache))
+            q->finish();
+    }
+
+private:
+    QSqlDatabase m_db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_cache;
+};
+
+namespace {
+// The calls of QSqlQuery this file makes, on statements from a SyncStatements.
+class CachedQuery
+{
+public:
+    explicit CachedQuery(SyncStatements &statements) : m_statements(statements) { }
+    ~CachedQuery()
+    {
+        if (m_q)
+            m_q->finish();
+    }
+    CachedQuery(const CachedQuery &) = delete;
+    CachedQuery &operator=(const CachedQuery &) = delete;
+
+    bool prepare(const QString &sql)
+    {
+        if (m_q)
+            m_q->finish();
+        m_q = &m_statements.get(sql);
+        return true;
+    }
+    bool exec(const QString &sql)
+    {
+        prepare(sql);
+        return m_q->exec();
+    }
+    void addBindValue(const QVariant &v) { m_q->addBindValue(v); }
+    bool exec() { return m_q->exec(); }
+    bool next() { return m_q->next(); }
+    QVariant value(int i) const { return m_q->value(i); }
+    void finish() { m_q->finish(); }
+    operator const QSqlQuery &() const { return *m_q; }
+
+private:
+    SyncStatements &m_statements;
+    QSqlQuery *m_q = nullptr;
+};
 } // namespace
 
 SyncStore::SyncStore(Database &db) : m_db(db) { }
@@ -155,6 +228,7 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun;
+    SyncStatements statements(m_db.connection());
     QSqlQuery q(m_db.connection());
     QSet<QString> refused;
     for (const PushOutcome &o : outcomes) {
@@ -203,20 +277,22 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
         }
         // The server's value replaces the refused local edit (older copies never win).
         if (!o.current.isEmpty()) {
-            if (auto up = upsertLead(o.current, qint64(o.current.value(QStringLiteral("changeSeq")).toDouble()));
+            if (auto up = upsertLead(statements, o.current,
+                                     qint64(o.current.value(QStringLiteral("changeSeq")).toDouble()));
                 !up)
                 return up;
         }
     }
-    if (auto tidy = replayAndTidy(refused); !tidy)
+    if (auto tidy = replayAndTidy(statements, refused); !tidy)
         return tidy;
+    statements.finishAll();
     return tx.commit();
 }
 
-Outcome SyncStore::upsertLead(const QJsonObject &row, qint64 seq) const
+Outcome SyncStore::upsertLead(SyncStatements &statements, const QJsonObject &row, qint64 seq) const
 {
     const QString id = row.value(QStringLiteral("id")).toString();
-    QSqlQuery q(m_db.connection());
+    CachedQuery q(statements);
     q.prepare(QStringLiteral("SELECT server_seq FROM leads WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec())
@@ -315,10 +391,10 @@ Outcome SyncStore::upsertLead(const QJsonObject &row, qint64 seq) const
 // Local view = server truth + mutations the server has not yet reflected. After server
 // rows replace a lead, its outstanding mutations are replayed on top; once none is left,
 // the local copies of timeline rows give way to the server's.
-Outcome SyncStore::replayAndTidy(const QSet<QString> &leadIds) const
+Outcome SyncStore::replayAndTidy(SyncStatements &statements, const QSet<QString> &leadIds) const
 {
-    QSqlQuery q(m_db.connection());
-    QSqlQuery u(m_db.connection());
+    CachedQuery q(statements);
+    CachedQuery u(statements);
     for (const QString &leadId : leadIds) {
         q.prepare(QStringLiteral("SELECT type, payload FROM outbox WHERE lead_id = ? AND state IN ('pending', 'sent') "
                                  "ORDER BY seq"));
@@ -386,7 +462,8 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
-    QSqlQuery q(m_db.connection());
+    SyncStatements statements(m_db.connection());
+    CachedQuery q(statements);
     if (!q.exec(QStringLiteral("SELECT COALESCE(cursor, ''), acked_mid FROM sync_client WHERE id = 1")) || !q.next())
         return storageError(q, tr("reading the sync cursor"));
     // A late or repeated answer to an older request: its rows are older than ours.
@@ -436,7 +513,7 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
             if (!q.exec())
                 return storageError(q, tr("saving a user"));
         } else if (t == QLatin1String("lead") && op == QLatin1String("upsert")) {
-            if (auto up = upsertLead(row, seq); !up)
+            if (auto up = upsertLead(statements, row, seq); !up)
                 return up.error();
             touched.insert(id);
         } else if (t == QLatin1String("lead")) {
@@ -477,7 +554,7 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
         if (q.exec() && q.next())
             present.insert(id);
     }
-    if (auto tidy = replayAndTidy(present); !tidy)
+    if (auto tidy = replayAndTidy(statements, present); !tidy)
         return tidy.error();
     q.prepare(QStringLiteral("UPDATE sync_client SET epoch = ?, cursor = ?, cursor_seq = ?, acked_mid = ?, "
                              "last_sync_at = ? WHERE id = 1"));
@@ -488,6 +565,8 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
         return storageError(q, tr("saving the sync cursor"));
+    q.finish();
+    statements.finishAll();
     if (auto done = tx.commit(); !done)
         return done.error();
     return applied;

@@ -12,6 +12,7 @@
 namespace Leads {
 
 class Database;
+class SyncStatements;
 
 // A local mutation on its way to the server (an outbox row with its number).
 struct PendingMutation
@@ -96,8 +97,8 @@ public:
     Outcome dismiss(qint64 seq) const;
 
 private:
-    Outcome upsertLead(const QJsonObject &row, qint64 seq) const;
-    Outcome replayAndTidy(const QSet<QString> &leadIds) const;
+    Outcome upsertLead(SyncStatements &statements, const QJsonObject &row, qint64 seq) const;
+    Outcome replayAndTidy(SyncStatements &statements, const QSet<QString> &leadIds) const;
 
     Database &m_db;
 };
