@@ -9,4 +9,5 @@ int seed(const QStringList &args);
 int stats(const QStringList &args);
 int import(const QStringList &args);
 int simulate(const QStringList &args);
+int exportLeads(const QStringList &args); // "export" is a C++ keyword
 } // namespace LeadsCtl

@@ -17,6 +17,8 @@ void usage(QTextStream &out)
            "  score  [--db PATH] [--stale]              rescore active leads with the AI model\n"
            "  import FILE [--mapping MAP.json] [--dry-run] [--duplicates skip|update|create]\n"
            "                                            import leads from a CSV file\n"
+           "  export --out FILE [--format csv|xlsx] [--bom] [--status S]... [--assignee ID]... [--source S]...\n"
+           "         [--search TEXT]                    export leads (all, or those matching) to CSV or XLSX\n"
            "  simulate --server URL --rate N --duration S [--seed S] [--integration NAME --secret S]\n"
            "                                            send lead-capture events to a leads-server\n\n"
            "The database defaults to $LEADS_DB or the desktop client's own file.\n"
@@ -52,6 +54,8 @@ int main(int argc, char *argv[])
         return LeadsCtl::score(args);
     if (command == u"import")
         return LeadsCtl::import(args);
+    if (command == u"export")
+        return LeadsCtl::exportLeads(args);
     if (command == u"simulate")
         return LeadsCtl::simulate(args);
     err << "leadsctl: unknown command '" << command << "'\n\n";
