@@ -7,3 +7,9 @@ leads_add_test(test_syncui SOURCES test_serverharness.cpp test_syncui.cpp LIBS L
 add_dependencies(test_syncui leads-server)
 target_compile_definitions(test_syncui PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_syncui PRIVATE Qt6::Network)
+
+# The settings dialog, locally and against the real leads-server.
+leads_add_test(test_settings SOURCES test_serverharness.cpp test_settings.cpp LIBS Leads::Ui Qt6::Test)
+add_dependencies(test_settings leads-server)
+target_compile_definitions(test_settings PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_settings PRIVATE Qt6::Network)

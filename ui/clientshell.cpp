@@ -3,6 +3,11 @@
 
 #include "domain/clock.h"
 #include "mainwindow.h"
+#include "scoring/scoringscheduler.h"
+#include "scoring/scoringservice.h"
+#include "scoring/serveraisettings.h"
+#include "settingsdialog.h"
+#include "teamsettings.h"
 #include "signindialog.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
@@ -71,6 +76,8 @@ void ClientShell::fail(const QString &message)
 
 bool ClientShell::start()
 {
+    if (m_options.interactive)
+        SettingsDialog::applyTheme();
     QSettings settings;
     settings.beginGroup(kGroup);
     const QUrl server(settings.value(QStringLiteral("server")).toString());
@@ -106,6 +113,9 @@ bool ClientShell::openWorkspace(const QString &path, const Actor &actor, bool sa
         }
     }
     m_service = std::make_unique<LeadService>(*m_db, actor, m_clock);
+    // AI scores kept current here when working alone; in a team the server scores.
+    m_scoringService = std::make_unique<ScoringService>(*m_service, m_clock);
+    m_scheduler = std::make_unique<ScoringScheduler>(*m_service, *m_scoringService);
     SyncController::Options syncOptions;
     syncOptions.autoSyncMs = m_options.autoSyncMs;
     m_sync = std::make_unique<SyncController>(*m_db, syncOptions);
@@ -113,6 +123,7 @@ bool ClientShell::openWorkspace(const QString &path, const Actor &actor, bool sa
     m_window->attachSync(m_sync.get());
     connect(m_window.get(), &MainWindow::signInRequested, this, [this] { signIn(); });
     connect(m_window.get(), &MainWindow::signOutRequested, this, &ClientShell::askSignOut);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &ClientShell::openSettings);
     connect(m_sync.get(), &SyncController::sessionRenewed, this, &ClientShell::rememberSession);
     // Every local change goes up after a short pause (a burst of edits in one round).
     auto changedLocally = [this] {
@@ -129,6 +140,10 @@ bool ClientShell::openWorkspace(const QString &path, const Actor &actor, bool sa
     connect(m_sync.get(), &SyncController::changed, this, [this] {
         if (m_download && m_sync->state() != SyncController::State::Syncing)
             m_download->close();
+        // Once a minute while in step with the server, follow the admin's settings.
+        if (m_sync->state() == SyncController::State::Synced
+            && QDateTime::currentMSecsSinceEpoch() - m_lastMirrorMs > 60000)
+            mirrorTeamSettings();
     });
     if (m_options.interactive)
         m_window->show();
@@ -142,7 +157,10 @@ void ClientShell::closeWorkspace()
         m_download->close();
     if (m_sync)
         m_sync->stop();
+    m_teamSettings.reset();
     m_window.reset();
+    m_scheduler.reset();
+    m_scoringService.reset();
     m_sync.reset();
     m_service.reset();
     m_db.reset();
@@ -205,7 +223,7 @@ void ClientShell::resumeRememberedSession()
             return;
         }
         session.refreshToken = token;
-        m_sync->start(session); // renews the access token first
+        startTeam(session); // renews the access token first
     });
 }
 
@@ -240,10 +258,50 @@ bool ClientShell::useSession(const AuthSession &session)
     } else {
         m_service->setActor(session.actor());
     }
-    m_sync->start(session);
+    startTeam(session);
     if (m_sync->firstDownload())
         showFirstDownload();
     return true;
+}
+
+void ClientShell::startTeam(const AuthSession &session)
+{
+    m_scheduler->setTeamMode(true);
+    m_teamSettings = std::make_unique<ServerTeamSettings>(*m_service, m_sync->network(), session.server,
+                                                          [this] { return m_sync ? m_sync->session().accessToken : QString(); });
+    connect(m_teamSettings.get(), &TeamSettings::changed, m_window.get(), &MainWindow::applyPermissions);
+    m_lastMirrorMs = 0;
+    m_sync->start(session);
+}
+
+void ClientShell::mirrorTeamSettings()
+{
+    if (!m_teamSettings)
+        return;
+    m_lastMirrorMs = QDateTime::currentMSecsSinceEpoch();
+    m_teamSettings->load([](const QString &) {});
+}
+
+void ClientShell::openSettings()
+{
+    if (!m_service || !m_window)
+        return;
+    LocalTeamSettings local(*m_service);
+    connect(&local, &TeamSettings::changed, m_window.get(), &MainWindow::applyPermissions);
+    TeamSettings &team = m_teamSettings && m_sync && m_sync->isSignedIn() ? static_cast<TeamSettings &>(*m_teamSettings)
+                                                                          : local;
+    std::unique_ptr<ServerAiSettings> serverAi;
+    AiSettingsBackend *ai = m_scheduler.get();
+    if (&team != &local) {
+        const bool canManage = team.permissions().allows(m_service->actor().role, Permission::ManageSettings);
+        serverAi = std::make_unique<ServerAiSettings>(m_sync->network(), m_sync->session().server,
+                                                      [this] { return m_sync ? m_sync->session().accessToken : QString(); },
+                                                      canManage);
+        serverAi->refresh();
+        ai = serverAi.get();
+    }
+    SettingsDialog dialog(m_service->actor(), team, ai, m_window.get());
+    dialog.exec();
 }
 
 void ClientShell::showFirstDownload()

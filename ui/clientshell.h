@@ -15,6 +15,9 @@ namespace Leads {
 
 class Clock;
 class Database;
+class ScoringScheduler;
+class ScoringService;
+class ServerTeamSettings;
 class LeadService;
 class MainWindow;
 class SyncController;
@@ -51,6 +54,12 @@ public:
     // Signs out; with `removeLocalCopy` the team workspace file is deleted too.
     void signOut(bool removeLocalCopy);
     void askSignOut();
+    // The settings dialog for this workspace: local settings, or the team's on the server.
+    void openSettings();
+    ScoringScheduler *scoring() const { return m_scheduler.get(); }
+    // Reads the team's permissions and lost reasons from the server into this workspace
+    // (what the client hides follows what the server enforces).
+    void mirrorTeamSettings();
 
     MainWindow *window() const { return m_window.get(); }
     LeadService *service() const { return m_service.get(); }
@@ -73,6 +82,7 @@ private:
     void forgetSession();
     void resumeRememberedSession();
     void showFirstDownload();
+    void startTeam(const AuthSession &session);
     void fail(const QString &message);
 
     Options m_options;
@@ -81,6 +91,10 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<LeadService> m_service;
     std::unique_ptr<SyncController> m_sync;
+    std::unique_ptr<ScoringService> m_scoringService;
+    std::unique_ptr<ScoringScheduler> m_scheduler;
+    std::unique_ptr<ServerTeamSettings> m_teamSettings;
+    qint64 m_lastMirrorMs = 0;
     std::unique_ptr<MainWindow> m_window;
     QPointer<QProgressDialog> m_download;
     QString m_lastError;

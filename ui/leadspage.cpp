@@ -306,6 +306,7 @@ void LeadsPage::buildHeader(QWidget *parent)
     connect(m_assignButton, &QPushButton::clicked, this, &LeadsPage::assignSelected);
     row->addWidget(m_assignButton);
     auto *import = new QPushButton(tr("Import…"), parent);
+    m_importButton = import;
     import->setObjectName(QStringLiteral("importLeads"));
     import->setToolTip(tr("Import leads from a CSV file (Ctrl+I)"));
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -510,6 +511,17 @@ QString LeadsPage::currentLeadId() const
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     return current.isValid() ? m_model->leadIdAt(current.row()) : QString();
+}
+
+void LeadsPage::applyPermissions()
+{
+    const PermissionMatrix perms = m_service.permissions();
+    const Role role = m_service.actor().role;
+    m_importButton->setVisible(perms.allows(role, Permission::Import));
+    m_newLead->setVisible(perms.allows(role, Permission::CreateLead));
+    updateSelectionActions();
+    if (!m_detail->leadId().isEmpty())
+        m_detail->reload();
 }
 
 void LeadsPage::updateSelectionActions()

@@ -71,6 +71,8 @@ public Q_SLOTS:
     void newLead();
     // Opens the agent picker for the selected leads.
     void assignSelected();
+    // Re-reads what the actor may do (after an admin changed the permissions).
+    void applyPermissions();
     void assignLeads(const QStringList &ids, const QString &assigneeId);
     void importLeads();
     void focusSearch();
@@ -119,6 +121,7 @@ private:
     QLabel *m_errorText = nullptr;
     QPushButton *m_newLead = nullptr;
     QPushButton *m_assignButton = nullptr;
+    QPushButton *m_importButton = nullptr;
     QAction *m_assignAction = nullptr;
     State m_state = State::Table;
     LeadCounter *m_counter = nullptr;

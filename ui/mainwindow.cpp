@@ -5,6 +5,7 @@
 #include "followupnotifier.h"
 #include "followuppopup.h"
 #include "notapplieddialog.h"
+#include "settingsdialog.h"
 #include "sidebar.h"
 #include "synccontroller.h"
 #include "syncstatusbutton.h"
@@ -67,7 +68,11 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     connect(m_followUps, &FollowUpNotifier::countChanged, this, [this](int count) {
         m_sidebar->setCount(QStringLiteral("followups"), count > 0 ? QLocale().toString(count) : QString());
     });
-    connect(m_followUps, &FollowUpNotifier::due, m_followUpPopup, &FollowUpPopup::add);
+    connect(m_followUps, &FollowUpNotifier::due, m_followUpPopup,
+            [this](const QString &id, const QString &name, const QDateTime &at) {
+        if (SettingsDialog::followUpReminders())
+            m_followUpPopup->add(id, name, at);
+    });
     connect(m_followUpPopup, &FollowUpPopup::snoozeLead, m_followUps, &FollowUpNotifier::snooze);
     connect(m_followUpPopup, &FollowUpPopup::openLead, this, [this](const QString &leadId) {
         m_sidebar->setCurrent(QStringLiteral("leads"));
@@ -87,7 +92,8 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
         m_tray->setToolTip(tr("Leads"));
         m_tray->show();
         connect(m_followUps, &FollowUpNotifier::due, m_tray, [this](const QString &, const QString &name, const QDateTime &) {
-            m_tray->showMessage(tr("Follow-up due"), tr("Follow up with %1").arg(name));
+            if (SettingsDialog::followUpReminders())
+                m_tray->showMessage(tr("Follow-up due"), tr("Follow up with %1").arg(name));
         });
         connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
             if (!m_followUpPopup->currentLeadId().isEmpty())
@@ -120,6 +126,13 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
         updateCounts(m_leadsPage->totalCount(), m_leadsPage->shownCount());
 
     m_fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *settings = m_fileMenu->addAction(tr("Se&ttings…"));
+    settings->setShortcut(QKeySequence::Preferences);
+    if (settings->shortcut().isEmpty())
+        settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, &MainWindow::settingsRequested);
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(tr("&Quit"));
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -132,6 +145,11 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::applyPermissions()
+{
+    m_leadsPage->applyPermissions();
+}
 
 void MainWindow::showUnassigned()
 {

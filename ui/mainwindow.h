@@ -43,6 +43,8 @@ public:
     void showFollowUps();
     // The Leads page with the active leads nobody owns yet.
     void showUnassigned();
+    // What the actor may do changed: pages re-read it.
+    void applyPermissions();
 
     void saveSettings() const;
     void restoreSettings();
@@ -53,6 +55,7 @@ public:
 Q_SIGNALS:
     void signInRequested();
     void signOutRequested();
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -86,6 +86,50 @@ Outcome LeadService::setSetting(const QString &key, const QString &value)
     return {};
 }
 
+Outcome LeadService::setPermissions(const PermissionMatrix &matrix)
+{
+    if (auto allowed = permissions().require(m_actor.role, Permission::ManagePermissions); !allowed)
+        return allowed;
+    // The domain rule keeps admins able to manage permissions; round-trip through it.
+    auto checked = PermissionMatrix::fromJson(matrix.toJson());
+    if (!checked)
+        return checked.error();
+    return setSetting(QStringLiteral("permissions"),
+                      QString::fromUtf8(QJsonDocument(checked.value().toJson()).toJson(QJsonDocument::Compact)));
+}
+
+Outcome LeadService::setLostReasons(const QStringList &labels)
+{
+    if (auto allowed = permissions().require(m_actor.role, Permission::ManageSettings); !allowed)
+        return allowed;
+    QStringList clean;
+    for (const QString &label : labels) {
+        const QString t = label.trimmed();
+        if (t.isEmpty() || t.size() > 100)
+            return Error(ErrorCode::InvalidInput, tr("Lost reasons are non-empty texts of at most 100 characters."));
+        if (clean.contains(t, Qt::CaseInsensitive))
+            return Error(ErrorCode::InvalidInput, tr("\"%1\" is listed twice.").arg(t));
+        clean.append(t);
+    }
+    if (clean.isEmpty() || clean.size() > 50)
+        return Error(ErrorCode::InvalidInput, tr("Keep between 1 and 50 lost reasons."));
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("UPDATE lost_reasons SET retired = 1")))
+        return storageError(q, tr("saving the lost reasons"));
+    q.prepare(QStringLiteral("INSERT INTO lost_reasons (label, retired, position) VALUES (?, 0, ?) "
+                             "ON CONFLICT (label) DO UPDATE SET retired = 0, position = excluded.position"));
+    for (int i = 0; i < clean.size(); ++i) {
+        q.addBindValue(clean.at(i));
+        q.addBindValue(i + 1);
+        if (!q.exec())
+            return storageError(q, tr("saving the lost reasons"));
+    }
+    return tx.commit();
+}
+
 QString LeadService::defaultCountry() const
 {
     return setting(QStringLiteral("default_country"), QStringLiteral("US"));

@@ -97,6 +97,11 @@ public:
     QStringList lostReasons() const;
     QList<UserInfo> users() const;
     PermissionMatrix permissions() const;
+    // The admin's edits of a standalone workspace (in a team they go to the server and
+    // come back down): the role × permission grid and the list of lost reasons (labels
+    // no longer listed are retired — leads lost for them keep them).
+    Outcome setPermissions(const PermissionMatrix &matrix);
+    Outcome setLostReasons(const QStringList &labels);
     QString defaultCountry() const;
     QString setting(const QString &key, const QString &fallback = {}) const;
     Outcome setSetting(const QString &key, const QString &value);
