@@ -153,7 +153,7 @@ struct Sent
 };
 } // namespace
 
-TEST_CASE("Randomized: clients with faults and restarts converge; every change applied once or listed as not applied",
+TEST_CASE("Randomized: clients with faults and restarts converge, every change applied once or listed as not applied",
           "[sync][e2e][random]")
 {
     quint64 seed = 20261130;
