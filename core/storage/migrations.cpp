@@ -38,6 +38,14 @@ constexpr IndexDef kSecondaryIndexes[] = {
     {"leads_company", "ON leads (company COLLATE NOCASE)"},
     {"leads_source", "ON leads (source)"},
     {"interactions_lead", "ON interactions (lead_id, occurred_at)", true},
+    // The pipeline dashboard (PipelineStats): every column its aggregates read or filter
+    // on, in an order that lets them group without sorting; and each lead's status changes
+    // (the last one is when it entered its current status) without reading the timeline.
+    {"leads_pipeline",
+     "ON leads (is_final, status_rank, assignee_id, id, created_at, source, campaign, follow_up_at, lost_reason)"},
+    // kind is a column too: SQLite reads an index as covering only when it holds every
+    // column the query names, the partial index's own condition included.
+    {"interactions_status_change", "ON interactions (lead_id, kind, occurred_at) WHERE kind = 'status_change'"},
 };
 
 QString createIndexSql(const IndexDef &index)
