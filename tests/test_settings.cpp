@@ -10,12 +10,14 @@
 #include "settingsdialog.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
+#include "teamadminpages.h"
 #include "teamsettings.h"
 
 #include <QCoreApplication>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -171,4 +173,54 @@ TEST_CASE("In a team, a permission the admin removes is refused by the server at
 
     CHECK(note() == 403); // at once, for a user who was already signed in
     CHECK_FALSE(mirror.permissions().allows(Role::Agent, Permission::AddNote)); // and mirrored here
+}
+
+TEST_CASE("In a team, admins manage members and integrations from the settings", "[settings][e2e]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    ServerHarness server;
+    REQUIRE(server.start());
+    const QString adminToken = server.adminToken();
+    auto db = LeadsTest::memoryDatabase();
+    FixedClock clock(LeadsTest::fixedNow());
+    LeadService mirror(*db, kAdmin, clock);
+    QNetworkAccessManager nam;
+    ServerTeamSettings team(mirror, &nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port())),
+                            [&] { return adminToken; });
+    SettingsDialog dialog(kAdmin, team, nullptr);
+    dialog.show();
+    REQUIRE(dialog.pageIds().contains(QStringLiteral("users")));
+    REQUIRE(dialog.pageIds().contains(QStringLiteral("capture")));
+
+    auto *users = qobject_cast<UsersPage *>(dialog.page(QStringLiteral("users")));
+    REQUIRE(users);
+    QSignalSpy usersDone(users, &UsersPage::done);
+    users->addUser(QStringLiteral("zoe"), QStringLiteral("Zoe Park"), QStringLiteral("agent"), QStringLiteral("short"));
+    CHECK(users->message().contains(QStringLiteral("10"))); // the password policy, before any request
+    users->addUser(QStringLiteral("zoe"), QStringLiteral("Zoe Park"), QStringLiteral("agent"), QStringLiteral("a-long-password-1"));
+    REQUIRE(waitFor([&] { return users->message().contains(QStringLiteral("can now sign in")); }));
+    CHECK_FALSE(server.login(QStringLiteral("zoe"), QStringLiteral("a-long-password-1")).isEmpty());
+    QString zoe;
+    REQUIRE(waitFor([&] {
+        for (int r = 0; r < users->table()->rowCount(); ++r) {
+            if (users->table()->item(r, 1) && users->table()->item(r, 1)->text() == u"zoe")
+                zoe = users->table()->item(r, 0)->data(Qt::UserRole + 1).toString();
+        }
+        return !zoe.isEmpty();
+    }));
+    users->setActive(zoe, false);
+    REQUIRE(waitFor([&] { return users->message().startsWith(QStringLiteral("Deactivated")); }));
+    CHECK(server.login(QStringLiteral("zoe"), QStringLiteral("a-long-password-1")).isEmpty());
+
+    auto *capture = qobject_cast<CapturePage *>(dialog.page(QStringLiteral("capture")));
+    REQUIRE(capture);
+    capture->createIntegration(QStringLiteral("webshop"));
+    REQUIRE(waitFor([&] { return !capture->lastSecret().isEmpty(); }));
+    CHECK(capture->lastSecret().startsWith(QStringLiteral("lis_")));
+    CHECK(capture->message().contains(capture->lastSecret())); // shown once
+    REQUIRE(waitFor([&] { return capture->integrations()->rowCount() == 1; }));
+    capture->revoke(QStringLiteral("webshop"));
+    REQUIRE(waitFor([&] {
+        return capture->integrations()->item(0, 2) && capture->integrations()->item(0, 2)->text() == u"Revoked";
+    }));
 }

@@ -705,7 +705,8 @@ TEST_CASE("the screenshot command writes the documentation PNGs at the documente
     QTemporaryDir dir;
     auto written = Screenshots::render(dir.path());
     REQUIRE(written.ok());
-    REQUIRE(written.value().size() == 3);
+    REQUIRE(written.value().size() == 4);
+    CHECK(QImage(dir.filePath(QStringLiteral("settings.png"))).width() >= 800);
     const QImage signIn(dir.filePath(QStringLiteral("sign-in.png")));
     CHECK(signIn.width() >= 380);
     CHECK(signIn.height() >= 150);

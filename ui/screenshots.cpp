@@ -6,7 +6,9 @@
 #include "leadtablemodel.h"
 #include "mainwindow.h"
 #include "sidebar.h"
+#include "settingsdialog.h"
 #include "signindialog.h"
+#include "teamsettings.h"
 #include "synccontroller.h"
 #include "sync/authclient.h"
 #include "storage/database.h"
@@ -150,6 +152,16 @@ std::optional<Result<QStringList>> Screenshots::renderSeed(const QString &dir, q
     if (!signIn.grab().save(signInPath))
         return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(signInPath));
     written.append(signInPath);
+
+    // The settings as an admin sees them: the role × permission grid.
+    LocalTeamSettings team(service);
+    SettingsDialog settings(service.actor(), team, nullptr, &window);
+    settings.showPage(QStringLiteral("permissions"));
+    settings.resize(900, 600);
+    const QString settingsPath = QDir(dir).filePath(QStringLiteral("settings.png"));
+    if (!settings.grab().save(settingsPath))
+        return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(settingsPath));
+    written.append(settingsPath);
     window.close();
     return written;
 }

@@ -3,6 +3,7 @@
 
 #include "aisettingspanel.h"
 #include "scoring/aisettingsbackend.h"
+#include "teamadminpages.h"
 #include "teamsettings.h"
 
 #include <QApplication>
@@ -98,6 +99,7 @@ SettingsDialog::SettingsDialog(const Actor &actor, TeamSettings &team, AiSetting
     setWindowTitle(tr("Settings"));
     m_nav->setObjectName(QStringLiteral("settingsNavigation"));
     m_nav->setFixedWidth(190);
+    m_nav->setStyleSheet(QStringLiteral("QListWidget#settingsNavigation::item { padding: 6px 8px; }"));
     m_nav->setAccessibleName(tr("Settings pages"));
     m_status->setWordWrap(true);
 
@@ -105,10 +107,15 @@ SettingsDialog::SettingsDialog(const Actor &actor, TeamSettings &team, AiSetting
     addPage(QStringLiteral("preferences"), tr("Preferences"), buildPreferences());
     if (matrix.allows(actor.role, Permission::ManagePermissions))
         addPage(QStringLiteral("permissions"), tr("Roles & permissions"), buildPermissions());
+    auto *server = qobject_cast<ServerTeamSettings *>(&team);
+    if (server && matrix.allows(actor.role, Permission::ManageUsers))
+        addPage(QStringLiteral("users"), tr("Team members"), new UsersPage(*server, actor.userId, this));
     if (matrix.allows(actor.role, Permission::ManageSettings)) {
         addPage(QStringLiteral("lostReasons"), tr("Lost reasons"), buildLostReasons());
-        if (team.isTeam())
+        if (server) {
             addPage(QStringLiteral("assignment"), tr("Assignment"), buildAssignment());
+            addPage(QStringLiteral("capture"), tr("Lead capture"), new CapturePage(*server, this));
+        }
     }
     if (ai)
         addPage(QStringLiteral("ai"), tr("AI qualification"), new AiSettingsPanel(*ai, this));
@@ -144,6 +151,12 @@ void SettingsDialog::addPage(const QString &id, const QString &title, QWidget *p
     auto *item = new QListWidgetItem(title, m_nav);
     item->setData(kIdRole, id);
     m_pages->addWidget(page);
+}
+
+QWidget *SettingsDialog::page(const QString &id) const
+{
+    const int i = int(pageIds().indexOf(id));
+    return i < 0 ? nullptr : m_pages->widget(i);
 }
 
 QStringList SettingsDialog::pageIds() const

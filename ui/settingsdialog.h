@@ -30,6 +30,7 @@ public:
 
     QStringList pageIds() const;
     bool showPage(const QString &id);
+    QWidget *page(const QString &id) const;
     QTableWidget *permissionGrid() const { return m_grid; }
     QPushButton *savePermissionsButton() const { return m_savePermissions; }
     QPushButton *restoreDefaultsButton() const { return m_restoreDefaults; }

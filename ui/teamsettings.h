@@ -76,9 +76,11 @@ public:
     void saveLostReasons(const QStringList &labels, Done done) override;
     void saveAssignmentRule(const AssignmentRule &rule, Done done) override;
 
-private:
+    // Any other admin call (users, integrations, capture rules): `error` is empty on success.
     using Answer = std::function<void(int status, const QJsonObject &json, const QString &error)>;
     void send(const QByteArray &verb, const QString &path, const QJsonObject &body, Answer answer);
+
+private:
     void readSettings(const QJsonObject &settings);
     void mirror();
 
