@@ -311,17 +311,19 @@ Result<PipelineStats> PipelineStats::compute(const QSqlDatabase &db, const Filte
         runner.done();
     }
 
-    // Aging: the last status change of each active lead, grouped in the index's order.
+    // Aging: the last status change of each active lead, one seek each into the partial
+    // index (its MAX is the last entry for the lead). LIMIT -1 keeps SQLite from folding
+    // the subquery into the CASE, which would seek once per branch.
     {
         QVariantList values{nowMs, kDayMs};
         values += where.values;
         auto q = runner.run(
             QStringLiteral("aging"),
             QStringLiteral("SELECT CASE WHEN days <= 2 THEN 0 WHEN days <= 7 THEN 1 WHEN days <= 30 THEN 2 ELSE 3 END, "
-                           "COUNT(*) FROM (SELECT (? - COALESCE(MAX(i.occurred_at), l.created_at)) / ? AS days "
-                           "FROM leads l LEFT JOIN interactions i ON i.lead_id = l.id AND i.kind = 'status_change' "
-                           "WHERE l.is_final = 0")
-                + where.sql + QStringLiteral(" GROUP BY l.status_rank, l.assignee_id, l.id) GROUP BY 1"),
+                           "COUNT(*) FROM (SELECT (? - COALESCE((SELECT MAX(i.occurred_at) FROM interactions i "
+                           "WHERE i.lead_id = l.id AND i.kind = 'status_change'), l.created_at)) / ? AS days "
+                           "FROM leads l WHERE l.is_final = 0")
+                + where.sql + QStringLiteral(" LIMIT -1) GROUP BY 1"),
             values);
         if (!q)
             return q.error();
