@@ -5,6 +5,7 @@
 #include "testsupport.h"
 
 #include "domain/clock.h"
+#include "crashreport.h"
 #include "followupnotifier.h"
 #include "followuppopup.h"
 #include "leadspage.h"
@@ -15,7 +16,10 @@
 #include "storage/leadquery.h"
 #include "storage/leadservice.h"
 
+#include <QDir>
 #include <QListWidget>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -161,4 +165,21 @@ TEST_CASE("The window counts follow-ups in the sidebar and its reminder opens th
     CHECK_FALSE(popup->isVisible());
     CHECK(window.leadsPage()->currentLeadId() == soon);
     Q_UNUSED(late);
+}
+
+TEST_CASE("A crash leaves a short report without user data, offered once at the next start", "[crash]")
+{
+    QTemporaryDir dir;
+    QProcess probe;
+    probe.start(QStringLiteral(CRASHPROBE_PATH), {dir.path(), QStringLiteral("Ana Ruiz +34612345678")});
+    REQUIRE(probe.waitForFinished(20000));
+    CHECK(probe.exitStatus() == QProcess::CrashExit);
+    const QString report = CrashReport::pending(dir.path());
+    REQUIRE_FALSE(report.isEmpty());
+    CHECK(report.contains(QStringLiteral("9.9.9-probe")));
+    CHECK(report.contains(QStringLiteral("SIGSEGV")));
+    CHECK(report.contains(QStringLiteral("stack:")));
+    CHECK_FALSE(report.contains(QStringLiteral("Ana Ruiz")));
+    CHECK_FALSE(report.contains(QStringLiteral("612345678")));
+    CHECK(CrashReport::pending(QDir(dir.path()).filePath(QStringLiteral("elsewhere"))).isEmpty());
 }

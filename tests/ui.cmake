@@ -1,6 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 find_package(Qt6 REQUIRED COMPONENTS Test)
 leads_add_test(test_ui SOURCES test_ui.cpp test_followups.cpp test_assignment.cpp LIBS Leads::Ui Qt6::Test)
+# A process that installs the crash handler and crashes, for test_ui's crash report test.
+add_executable(crashprobe crashprobe.cpp)
+target_link_libraries(crashprobe PRIVATE Leads::Ui)
+leads_configure_target(crashprobe)
+add_dependencies(test_ui crashprobe)
+target_compile_definitions(test_ui PRIVATE CRASHPROBE_PATH="$<TARGET_FILE:crashprobe>")
 
 # Signing in and syncing from the client, against the real leads-server on 127.0.0.1.
 leads_add_test(test_syncui SOURCES test_serverharness.cpp test_syncui.cpp LIBS Leads::Ui Qt6::Test)

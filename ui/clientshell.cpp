@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientshell.h"
 
+#include "crashreport.h"
+
 #include "domain/clock.h"
 #include "mainwindow.h"
 #include "scoring/scoringscheduler.h"
@@ -28,6 +30,7 @@
 #include <QPushButton>
 #include <QProgressDialog>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 
 namespace Leads {
@@ -76,8 +79,13 @@ void ClientShell::fail(const QString &message)
 
 bool ClientShell::start()
 {
-    if (m_options.interactive)
+    if (m_options.interactive) {
         SettingsDialog::applyTheme();
+        // A crash report from the previous run first, then guard this one.
+        const QString crashes = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        CrashReport::offer(crashes, nullptr);
+        CrashReport::install(crashes, QCoreApplication::applicationVersion());
+    }
     QSettings settings;
     settings.beginGroup(kGroup);
     const QUrl server(settings.value(QStringLiteral("server")).toString());
