@@ -11,6 +11,7 @@
 #include "storage/sampledata.h"
 #include "widgets/statuspalette.h"
 
+#include <QAbstractAxis>
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -179,6 +180,41 @@ TEST_CASE("Pipeline page shows the figures of the database", "[pipelinepage]")
             CHECK(colours.size() > 3);
         }
     }
+}
+
+TEST_CASE("Pipeline page follows a dark palette", "[pipelinepage]")
+{
+    auto db = LeadsTest::memoryDatabase();
+    SampleData::Options options;
+    options.leads = 300;
+    options.now = LeadsTest::fixedNow();
+    REQUIRE(SampleData::generate(*db, options));
+    FixedClock clock(LeadsTest::fixedNow());
+    PipelinePage page(*db, clock);
+    page.refresh();
+    waitForFigures(page);
+
+    QPalette dark = page.palette();
+    dark.setColor(QPalette::Window, QColor(0x1F2937));
+    dark.setColor(QPalette::Base, QColor(0x111827));
+    dark.setColor(QPalette::Text, QColor(0xF3F4F6));
+    dark.setColor(QPalette::WindowText, QColor(0xF3F4F6));
+    page.setPalette(dark);
+    REQUIRE(StatusPalette::isDark(page.palette()));
+
+    QChart *chart = page.chartView(PipelinePage::kStatusChart)->chart();
+    CHECK(chart->backgroundBrush().color() == QColor(0x111827));
+    auto *bars = qobject_cast<QAbstractBarSeries *>(chart->series().constFirst());
+    REQUIRE(bars);
+    for (LeadStatus s : kAllStatuses) {
+        const auto colours = StatusPalette::colors(s, true);
+        QBarSet *set = bars->barSets().at(Status::index(s));
+        CHECK((set->color() == colours.text || set->color() == colours.background));
+        // The value written on the bar is the other colour of the pair (AA contrast).
+        CHECK(StatusPalette::contrastRatio(set->color(), set->labelColor()) >= 4.5);
+    }
+    for (QAbstractAxis *axis : chart->axes())
+        CHECK(axis->labelsColor() == QColor(0xF3F4F6));
 }
 
 TEST_CASE("Pipeline page computes a file database on its own thread", "[pipelinepage]")

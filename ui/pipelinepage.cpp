@@ -74,6 +74,21 @@ double axisMax(double largest)
     return std::ceil(padded / step) * step;
 }
 
+// A status's bar: filled with the colour of its pair that stands out on the chart's
+// background, unless that one is white or grey and the other is a colour (final statuses
+// are solid fills with white text: three white bars would look alike on a dark chart).
+// The value on the bar is written in the other colour of the pair, which meets AA.
+std::pair<QColor, QColor> barColours(LeadStatus status, const QPalette &palette)
+{
+    const StatusPalette::Colors c = StatusPalette::colors(status, StatusPalette::isDark(palette));
+    const QColor base = palette.color(QPalette::Base);
+    auto neutral = [](const QColor &colour) { return colour.hsvSaturationF() < 0.12; };
+    bool textFills = StatusPalette::contrastRatio(c.text, base) > StatusPalette::contrastRatio(c.background, base);
+    if (neutral(textFills ? c.text : c.background) && !neutral(textFills ? c.background : c.text))
+        textFills = !textFills;
+    return textFills ? std::pair{c.text, c.background} : std::pair{c.background, c.text};
+}
+
 } // namespace
 
 // The filters' choices, read on the worker thread (a DISTINCT over a million leads is not
@@ -682,8 +697,6 @@ void PipelinePage::fillStatusChart()
     QChart *chart = m_charts.value(kStatusChart)->chart();
     clearChart(chart);
     const PipelineStats &s = *m_stats;
-    const bool dark = StatusPalette::isDark(palette());
-    const QColor base = palette().color(QPalette::Base);
     QStringList categories;
     for (LeadStatus st : kAllStatuses)
         categories.append(Status::glyph(st) + QChar(0x2009) + Status::label(st));
@@ -695,14 +708,10 @@ void PipelinePage::fillStatusChart()
         auto *set = new QBarSet(Status::label(st));
         for (LeadStatus other : kAllStatuses)
             set->append(other == st ? double(s.count(st)) : 0.0);
-        const StatusPalette::Colors c = StatusPalette::colors(st, dark);
-        // The stronger of the pair fills the bar (visible on the chart's background);
-        // the other writes the value on it, a pair that meets AA contrast.
-        const bool textStronger =
-            StatusPalette::contrastRatio(c.text, base) > StatusPalette::contrastRatio(c.background, base);
-        set->setColor(textStronger ? c.text : c.background);
-        set->setBorderColor(textStronger ? c.text : c.border);
-        set->setLabelColor(textStronger ? c.background : c.text);
+        const auto [fill, label] = barColours(st, palette());
+        set->setColor(fill);
+        set->setBorderColor(label); // outlines a dim fill on a dark chart
+        set->setLabelColor(label);
         QFont lf = font();
         lf.setWeight(QFont::DemiBold);
         set->setLabelFont(lf);
@@ -787,7 +796,6 @@ void PipelinePage::fillLostChart()
     QChart *chart = m_charts.value(kLostChart)->chart();
     clearChart(chart);
     const PipelineStats &s = *m_stats;
-    const bool dark = StatusPalette::isDark(palette());
     auto *set = new QBarSet(tr("Lost"));
     QStringList categories;
     qint64 largest = 0;
@@ -798,14 +806,9 @@ void PipelinePage::fillLostChart()
         set->append(double(r.count));
         largest = std::max(largest, r.count);
     }
-    const StatusPalette::Colors c = StatusPalette::colors(LeadStatus::Lost, dark);
-    const QColor base = palette().color(QPalette::Base);
-    // Whichever of Lost's pair stands out on the chart's background (final statuses are
-    // solid fills with white text, so "text" is not always the strong one).
-    set->setColor(StatusPalette::contrastRatio(c.text, base) > StatusPalette::contrastRatio(c.background, base)
-                      ? c.text
-                      : c.background);
-    set->setBorderColor(set->color());
+    const auto [fill, outline] = barColours(LeadStatus::Lost, palette());
+    set->setColor(fill);
+    set->setBorderColor(outline);
     set->setLabelColor(palette().color(QPalette::Text));
     auto *series = new QHorizontalBarSeries;
     series->append(set);
