@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 find_package(Qt6 REQUIRED COMPONENTS Test)
-leads_add_test(test_ui SOURCES test_ui.cpp test_followups.cpp test_assignment.cpp LIBS Leads::Ui Qt6::Test)
+leads_add_test(test_ui SOURCES test_ui.cpp test_followups.cpp test_assignment.cpp test_accessibility.cpp LIBS Leads::Ui Qt6::Test)
 # A process that installs the crash handler and crashes, for test_ui's crash report test.
 add_executable(crashprobe crashprobe.cpp)
 target_link_libraries(crashprobe PRIVATE Leads::Ui)

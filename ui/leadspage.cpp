@@ -94,6 +94,7 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     searchRow->setSpacing(8);
     m_search = new QLineEdit(main);
     m_search->setObjectName(QStringLiteral("search"));
+    m_search->setAccessibleName(tr("Search leads"));
     m_search->setPlaceholderText(tr("Search name, company, phone, e-mail, notes…  (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->addAction(searchIcon(palette()), QLineEdit::LeadingPosition);
@@ -146,6 +147,8 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     m_stack = new QStackedWidget(main);
     m_view = new QTableView(m_stack);
     m_view->setObjectName(QStringLiteral("leadsTable"));
+    m_view->setAccessibleName(tr("Leads"));
+    m_view->setAccessibleDescription(tr("The leads that match the search and filters; the selected one shows in the detail pane."));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
