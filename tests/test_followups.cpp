@@ -8,6 +8,7 @@
 #include "crashreport.h"
 #include "followupnotifier.h"
 #include "followuppopup.h"
+#include "pipelinepage.h"
 #include "leadspage.h"
 #include "mainwindow.h"
 #include "sidebar.h"
@@ -182,4 +183,25 @@ TEST_CASE("A crash leaves a short report without user data, offered once at the 
     CHECK_FALSE(report.contains(QStringLiteral("Ana Ruiz")));
     CHECK_FALSE(report.contains(QStringLiteral("612345678")));
     CHECK(CrashReport::pending(QDir(dir.path()).filePath(QStringLiteral("elsewhere"))).isEmpty());
+}
+
+TEST_CASE("The Pipeline entry shows the dashboard and its bars open the Leads page filtered", "[gui][pipeline]")
+{
+    Desk d;
+    d.lead(QStringLiteral("Piper"), 30);
+    MainWindow window(d.service, d.clock, false);
+    window.show();
+    bool listed = false;
+    for (int i = 0; i < window.sidebar()->list()->count(); ++i)
+        listed = listed || window.sidebar()->list()->item(i)->text().startsWith(QStringLiteral("Pipeline"));
+    CHECK(listed);
+    window.showPipeline();
+    CHECK(window.pipelinePage()->isVisible());
+    CHECK_FALSE(window.leadsPage()->isVisible());
+    LeadFilter qualified;
+    qualified.statuses = {LeadStatus::Qualified};
+    Q_EMIT window.pipelinePage()->openLeads(qualified);
+    CHECK(window.leadsPage()->isVisible());
+    CHECK(window.leadsPage()->leadFilter().statuses == QList<LeadStatus>{LeadStatus::Qualified});
+    CHECK(window.sidebar()->current() == QStringLiteral("leads"));
 }

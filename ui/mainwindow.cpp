@@ -5,6 +5,7 @@
 #include "followupnotifier.h"
 #include "followuppopup.h"
 #include "notapplieddialog.h"
+#include "pipelinepage.h"
 #include "settingsdialog.h"
 #include "sidebar.h"
 #include "synccontroller.h"
@@ -46,8 +47,11 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
 
     m_leadsPage = new LeadsPage(service, clock, m_pages);
     m_pages->addWidget(m_leadsPage);
+    m_pipelinePage = new PipelinePage(service.database(), clock, m_pages);
+    m_pages->addWidget(m_pipelinePage);
     // Only pages that work get an entry (Pipeline and Settings arrive with their issues).
     m_sidebar->addEntry(QStringLiteral("leads"), tr("Leads"), Sidebar::leadsIcon(palette()));
+    m_sidebar->addEntry(QStringLiteral("pipeline"), tr("Pipeline"), PipelinePage::icon(palette()));
     m_sidebar->addEntry(QStringLiteral("followups"), tr("Follow-ups"), Sidebar::followUpsIcon(palette()));
     if (service.permissions().allows(service.actor().role, Permission::ViewUnassigned))
         m_sidebar->addEntry(QStringLiteral("unassigned"), tr("Unassigned"), Sidebar::unassignedIcon(palette()));
@@ -55,11 +59,20 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     connect(m_sidebar, &Sidebar::entryActivated, this, [this](const QString &id) {
         if (id == u"leads") {
             m_pages->setCurrentWidget(m_leadsPage);
+        } else if (id == u"pipeline") {
+            showPipeline();
         } else if (id == u"followups") {
             showFollowUps();
         } else if (id == u"unassigned") {
             showUnassigned();
         }
+    });
+
+    // A bar of the dashboard opens those leads.
+    connect(m_pipelinePage, &PipelinePage::openLeads, this, [this](const LeadFilter &filter) {
+        m_sidebar->setCurrent(QStringLiteral("leads"));
+        m_pages->setCurrentWidget(m_leadsPage);
+        m_leadsPage->setLeadFilter(filter);
     });
 
     // Follow-ups: the sidebar count, and a reminder when one falls due while Leads runs.
@@ -149,6 +162,13 @@ MainWindow::~MainWindow() = default;
 void MainWindow::applyPermissions()
 {
     m_leadsPage->applyPermissions();
+}
+
+void MainWindow::showPipeline()
+{
+    m_sidebar->setCurrent(QStringLiteral("pipeline"));
+    m_pages->setCurrentWidget(m_pipelinePage);
+    m_pipelinePage->refresh();
 }
 
 void MainWindow::showUnassigned()

@@ -16,6 +16,7 @@ class LeadService;
 class LeadsPage;
 class Sidebar;
 class FollowUpNotifier;
+class PipelinePage;
 class FollowUpPopup;
 class SyncController;
 class SyncStatusButton;
@@ -30,6 +31,9 @@ public:
     ~MainWindow() override;
 
     LeadsPage *leadsPage() const { return m_leadsPage; }
+    PipelinePage *pipelinePage() const { return m_pipelinePage; }
+    // The Pipeline dashboard, computed as of now.
+    void showPipeline();
     Sidebar *sidebar() const { return m_sidebar; }
     QString statusText() const;
     // Shows the sync indicator and the File menu's sign-in, sync and "not applied" entries
@@ -78,6 +82,7 @@ private:
     QAction *m_quit = nullptr;
     SyncStatusButton *m_syncStatus = nullptr;
     FollowUpNotifier *m_followUps = nullptr;
+    PipelinePage *m_pipelinePage = nullptr;
     FollowUpPopup *m_followUpPopup = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
 };
