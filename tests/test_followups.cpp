@@ -205,3 +205,25 @@ TEST_CASE("The Pipeline entry shows the dashboard and its bars open the Leads pa
     CHECK(window.leadsPage()->leadFilter().statuses == QList<LeadStatus>{LeadStatus::Qualified});
     CHECK(window.sidebar()->current() == QStringLiteral("leads"));
 }
+
+TEST_CASE("A campaign filter narrows the Leads page and shows as a chip", "[gui][pipeline]")
+{
+    Desk d;
+    const QString spring = d.lead(QStringLiteral("Spring Sam"), 0, false);
+    d.lead(QStringLiteral("Other Olli"), 0, false);
+    QSqlQuery q(d.db->connection());
+    REQUIRE(q.exec(QStringLiteral("UPDATE leads SET campaign = 'Spring promo' WHERE id = '%1'").arg(spring)));
+    LeadFilter f;
+    f.campaigns = {QStringLiteral("Spring promo")};
+    CHECK(f.hasFilters());
+    CHECK(LeadFilter::fromVariant(f.toVariant()) == f);
+    CHECK(LeadQuery::count(d.db->connection(), LeadQuery::where(f, d.db->connection().driver(), {QString(), d.clock.now()}))
+              .value()
+          == 1);
+    LeadsPage page(d.service, d.clock);
+    page.show();
+    page.setLeadFilter(f);
+    QTest::qWait(20);
+    CHECK(page.shownCount() == 1);
+    CHECK(page.findChild<QWidget *>(QStringLiteral("chipCampaign")) != nullptr);
+}

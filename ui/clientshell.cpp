@@ -124,6 +124,7 @@ bool ClientShell::openWorkspace(const QString &path, const Actor &actor, bool sa
     // AI scores kept current here when working alone; in a team the server scores.
     m_scoringService = std::make_unique<ScoringService>(*m_service, m_clock);
     m_scheduler = std::make_unique<ScoringScheduler>(*m_service, *m_scoringService);
+    m_scheduler->setTeamMode(path != m_options.localDatabase); // in a team the server scores
     SyncController::Options syncOptions;
     syncOptions.autoSyncMs = m_options.autoSyncMs;
     m_sync = std::make_unique<SyncController>(*m_db, syncOptions);

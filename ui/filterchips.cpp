@@ -121,6 +121,9 @@ void FilterChips::setFilter(const LeadFilter &filter)
         addChip(QStringLiteral("chipState"),
                 filter.finality == LeadFilter::Finality::Active ? tr("Active only") : tr("Final only"),
                 [](LeadFilter &f) { f.finality = LeadFilter::Finality::Any; });
+    if (!filter.campaigns.isEmpty())
+        addChip(QStringLiteral("chipCampaign"), tr("Campaign: %1").arg(filter.campaigns.join(QStringLiteral(", "))),
+                [](LeadFilter &f) { f.campaigns.clear(); });
     if (filter.followUp != LeadFilter::FollowUp::Any)
         addChip(QStringLiteral("chipFollowUp"), tr("Follow-up: %1").arg(LeadFilter::followUpLabel(filter.followUp).toLower()),
                 [](LeadFilter &f) { f.followUp = LeadFilter::FollowUp::Any; });

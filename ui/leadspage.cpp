@@ -269,6 +269,12 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     connect(&service, &LeadService::leadCreated, this, [this] {
         refresh();
     }, Qt::QueuedConnection);
+    // AI scores arrive in batches (and may move leads to Qualified).
+    connect(&service, &LeadService::aiScoresChanged, this, [this](const QStringList &ids) {
+        refresh();
+        if (ids.contains(m_detail->leadId()))
+            m_detail->reload();
+    }, Qt::QueuedConnection);
     connect(&service, &LeadService::leadsChanged, this, [this](const QStringList &ids) {
         refresh();
         if (ids.contains(m_detail->leadId()))

@@ -471,7 +471,8 @@ LeadFilter PipelinePage::leadFilterFor(std::optional<LeadStatus> status, const Q
         f.assignees = {assignee};
     else if (const QString a = m_agent->currentData().toString(); !a.isEmpty())
         f.assignees = {a};
-    // The Leads page has no campaign filter yet: its list then shows every campaign.
+    if (const QString c = m_campaign->currentData().toString(); !c.isEmpty())
+        f.campaigns = {c};
     return f;
 }
 

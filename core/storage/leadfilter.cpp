@@ -59,7 +59,7 @@ LeadFilter::DateRange rangeFromVariant(const QVariant &v)
 
 bool LeadFilter::hasFilters() const
 {
-    return !statuses.isEmpty() || !assignees.isEmpty() || !sources.isEmpty() || minScore || maxScore
+    return !statuses.isEmpty() || !assignees.isEmpty() || !sources.isEmpty() || !campaigns.isEmpty() || minScore || maxScore
            || created.isActive() || lastActivity.isActive() || finality != Finality::Any
            || followUp != FollowUp::Any;
 }
@@ -112,6 +112,7 @@ QVariantMap LeadFilter::toVariant() const
         {QStringLiteral("statuses"), statusIds},
         {QStringLiteral("assignees"), assignees},
         {QStringLiteral("sources"), sources},
+        {QStringLiteral("campaigns"), campaigns},
         {QStringLiteral("created"), rangeToVariant(created)},
         {QStringLiteral("lastActivity"), rangeToVariant(lastActivity)},
         {QStringLiteral("finality"), finality == Finality::Active  ? QStringLiteral("active")
@@ -139,6 +140,7 @@ LeadFilter LeadFilter::fromVariant(const QVariantMap &m)
     }
     f.assignees = m.value(QStringLiteral("assignees")).toStringList();
     f.sources = m.value(QStringLiteral("sources")).toStringList();
+    f.campaigns = m.value(QStringLiteral("campaigns")).toStringList();
     auto score = [&](const QString &key) -> std::optional<int> {
         bool ok = false;
         const int v = m.value(key).toInt(&ok);

@@ -41,6 +41,7 @@ struct LeadFilter
     QList<LeadStatus> statuses; // empty: any status
     QStringList assignees;      // user ids, kUnassigned, kMe; empty: anyone
     QStringList sources;        // empty: any source
+    QStringList campaigns;      // empty: any campaign
     std::optional<int> minScore;
     std::optional<int> maxScore;
     DateRange created;

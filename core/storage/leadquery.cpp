@@ -144,6 +144,8 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
     }
     if (!filter.sources.isEmpty())
         parts.append(inList(driver, walk + QStringLiteral("source"), filter.sources));
+    if (!filter.campaigns.isEmpty())
+        parts.append(inList(driver, walk + QStringLiteral("campaign"), filter.campaigns));
     if (filter.minScore)
         parts.append(walk + QStringLiteral("score >= %1").arg(std::clamp(*filter.minScore, 0, 100)));
     if (filter.maxScore)
