@@ -4,6 +4,7 @@
 // screenshots from deterministic data instead.
 #include "domain/clock.h"
 #include "clientshell.h"
+#include "languages.h"
 #include "screenshots.h"
 #include "storage/database.h"
 
@@ -30,6 +31,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Leads"));
     QApplication::setOrganizationName(QStringLiteral("Leads"));
     QApplication::setApplicationVersion(QStringLiteral(LEADS_VERSION));
+    // Before any text is built (the --help output included): the chosen language or the system's.
+    Leads::Translations::install(Leads::Translations::resolve(Leads::Translations::preference()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Leads — offline-first CRM for leads"));
