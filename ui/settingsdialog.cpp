@@ -2,6 +2,7 @@
 #include "settingsdialog.h"
 
 #include "aisettingspanel.h"
+#include "languages.h"
 #include "scoring/aisettingsbackend.h"
 #include "teamadminpages.h"
 #include "teamsettings.h"
@@ -221,11 +222,32 @@ QWidget *SettingsDialog::buildPreferences()
     m_reminders = new QCheckBox(tr("Remind me when a follow-up is due"), page);
     m_reminders->setChecked(followUpReminders());
     form->addRow(tr("Notifications:"), m_reminders);
+    // Language names stay in their own language, so a user lost in the wrong one finds theirs.
     auto *language = new QComboBox(page);
-    language->addItem(tr("Follow the system (%1)").arg(QLocale().nativeLanguageName()));
-    language->setEnabled(false);
-    language->setToolTip(tr("Leads follows the language and formats of your system."));
-    form->addRow(tr("Language:"), language);
+    language->setObjectName(QStringLiteral("languageBox"));
+    language->addItem(tr("Follow the system (%1)").arg(QLocale::system().nativeLanguageName()),
+                      QStringLiteral("system"));
+    language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    language->setCurrentIndex(std::max(0, language->findData(Translations::preference())));
+    language->setAccessibleName(tr("Language"));
+    language->setToolTip(tr("The language of the texts, dates and numbers in Leads."));
+    form->addRow(tr("&Language:"), language);
+    // Every window builds its texts once; a restart is simpler and safer than retranslating them all.
+    auto *restart = new QLabel(tr("Restart Leads to switch the language."), page);
+    restart->setObjectName(QStringLiteral("languageRestartHint"));
+    restart->setWordWrap(true);
+    const auto updateRestart = [restart, language] {
+        const QString chosen = Translations::resolve(language->currentData().toString());
+        restart->setVisible(chosen != Translations::current());
+    };
+    updateRestart();
+    form->addRow(QString(), restart);
+    connect(language, &QComboBox::activated, this, [this, language, updateRestart] {
+        Translations::setPreference(language->currentData().toString());
+        updateRestart();
+        Q_EMIT preferencesChanged();
+    });
     const QString server = QSettings().value(QStringLiteral("session/server"),
                                              QSettings().value(QStringLiteral("session/lastServer")))
                                .toString();
