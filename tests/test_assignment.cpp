@@ -208,3 +208,18 @@ TEST_CASE("The Unassigned queue in the sidebar counts and lists the leads nobody
     window.leadsPage()->assignLeads(ids, QStringLiteral("u-sam"));
     CHECK(waitForCount(window, waiting - 2));
 }
+
+TEST_CASE("The Leads page offers Export to those who may export", "[gui][export]")
+{
+    Team t;
+    LeadsPage managerPage(t.manager, t.clock);
+    managerPage.show();
+    auto *button = managerPage.findChild<QPushButton *>(QStringLiteral("exportLeads"));
+    REQUIRE(button);
+    CHECK(button->isVisible() == PermissionMatrix::defaults().allows(Role::Manager, Permission::Export));
+    LeadService agent(*t.db, Actor{QStringLiteral("u-sam"), QStringLiteral("Sam Carter"), Role::Agent}, t.clock);
+    LeadsPage agentPage(agent, t.clock);
+    agentPage.show();
+    CHECK(agentPage.findChild<QPushButton *>(QStringLiteral("exportLeads"))->isVisible()
+          == PermissionMatrix::defaults().allows(Role::Agent, Permission::Export));
+}

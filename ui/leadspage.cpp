@@ -10,6 +10,7 @@
 #include "leadcounter.h"
 #include "leadsui.h"
 #include "assigndialog.h"
+#include "exportdialog.h"
 #include "leadtablemodel.h"
 #include "newleaddialog.h"
 #include "scoredelegate.h"
@@ -322,6 +323,13 @@ void LeadsPage::buildHeader(QWidget *parent)
     import->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::Import));
     connect(import, &QPushButton::clicked, this, &LeadsPage::importLeads);
     row->addWidget(import);
+    m_exportButton = new QPushButton(tr("Export…"), parent);
+    m_exportButton->setObjectName(QStringLiteral("exportLeads"));
+    m_exportButton->setToolTip(tr("Export the leads in view, or the whole pipeline, as CSV, XLSX or a PDF report (Ctrl+E)"));
+    m_exportButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportButton->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::Export));
+    connect(m_exportButton, &QPushButton::clicked, this, [this] { ExportDialog::run(m_service, leadFilter(), this); });
+    row->addWidget(m_exportButton);
     m_newLead = new QPushButton(tr("+  New lead"), parent);
     m_newLead->setObjectName(QStringLiteral("newLead"));
     m_newLead->setToolTip(tr("Create a lead by hand (Ctrl+N)"));
@@ -527,6 +535,7 @@ void LeadsPage::applyPermissions()
     const PermissionMatrix perms = m_service.permissions();
     const Role role = m_service.actor().role;
     m_importButton->setVisible(perms.allows(role, Permission::Import));
+    m_exportButton->setVisible(perms.allows(role, Permission::Export));
     m_newLead->setVisible(perms.allows(role, Permission::CreateLead));
     updateSelectionActions();
     if (!m_detail->leadId().isEmpty())

@@ -122,6 +122,7 @@ private:
     QPushButton *m_newLead = nullptr;
     QPushButton *m_assignButton = nullptr;
     QPushButton *m_importButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QAction *m_assignAction = nullptr;
     State m_state = State::Table;
     LeadCounter *m_counter = nullptr;

@@ -202,6 +202,10 @@ QString PdfReport::describe(const std::optional<LeadFilter> &filter) const
     }
     if (!f.sources.isEmpty())
         parts.append(tr("Source: %1").arg(f.sources.join(QStringLiteral(", "))));
+    if (!f.campaigns.isEmpty())
+        parts.append(tr("Campaign: %1").arg(f.campaigns.join(QStringLiteral(", "))));
+    if (f.followUp != LeadFilter::FollowUp::Any)
+        parts.append(tr("Follow-up: %1").arg(LeadFilter::followUpLabel(f.followUp)));
     if (f.minScore && f.maxScore)
         parts.append(tr("Score %1–%2").arg(*f.minScore).arg(*f.maxScore));
     else if (f.minScore)
