@@ -130,6 +130,13 @@ TEST_CASE("German turns real widgets, statuses and core messages German", "[tran
     const auto created = service.createLead(nameless);
     REQUIRE_FALSE(created.ok());
     CHECK(created.error().message() == u"Ein Lead braucht einen Namen.");
+    // Core helpers whose messages lupdate files under another class.
+    CHECK(QCoreApplication::translate("Permissions", "Unknown permission \"%1\".") == u"Unbekannte Berechtigung „%1“.");
+    CHECK(QCoreApplication::translate("LeadExporter", "Cannot start the XLSX file.")
+          == u"Die XLSX-Datei kann nicht angelegt werden.");
+    CHECK(QCoreApplication::translate("ContactIdentity", "This contact already has an active lead (%1). Open it "
+                                                         "instead of creating a second one.")
+              .startsWith(u"Für diesen Kontakt"));
 
     // Dates and numbers follow the language picked.
     CHECK(QLocale().toString(1234.5, 'f', 1) == u"1.234,5");

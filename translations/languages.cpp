@@ -2,6 +2,7 @@
 #include "languages.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QLibraryInfo>
 #include <QSettings>
 #include <QTranslator>
@@ -34,6 +35,17 @@ public:
         text = QTranslator::translate(scoped.constData(), sourceText, disambiguation, n);
         if (text.isNull())
             text = QTranslator::translate("Leads", sourceText, disambiguation, n);
+        // Helpers defined inside another class's member functions land under that class.
+        static const QHash<QByteArrayView, QList<const char *>> hosts = {
+            {"LeadExporter", {"Leads::XlsxWriter", "Leads::CsvWriter"}},
+            {"Permissions", {"Leads::PermissionMatrix"}},
+            {"ContactIdentity", {"Leads::ActiveLeadRule"}},
+        };
+        for (const char *host : hosts.value(QByteArrayView(context))) {
+            if (!text.isNull())
+                break;
+            text = QTranslator::translate(host, sourceText, disambiguation, n);
+        }
         return text;
     }
 };

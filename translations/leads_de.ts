@@ -3291,7 +3291,7 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <name>Leads::XlsxWriter</name>
     <message>
         <source>Cannot start the XLSX file.</source>
-        <translation>Die XLSX-Datei kann nicht begonnen werden.</translation>
+        <translation>Die XLSX-Datei kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write the XLSX file: %1</source>
@@ -3461,7 +3461,7 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     </message>
     <message>
         <source>Cannot start the PDF.</source>
-        <translation>Das PDF kann nicht begonnen werden.</translation>
+        <translation>Das PDF kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>reading leads</source>
