@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <algorithm>
 #include <iostream>
 
 int main(int argc, char *argv[])
@@ -31,8 +32,13 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Leads"));
     QApplication::setOrganizationName(QStringLiteral("Leads"));
     QApplication::setApplicationVersion(QStringLiteral(LEADS_VERSION));
-    // Before any text is built (the --help output included): the chosen language or the system's.
-    Leads::Translations::install(Leads::Translations::resolve(Leads::Translations::preference()));
+    // Before any text is built (the --help output included): the chosen language or the
+    // system's. The documentation screenshots stay English, like their fixed locale.
+    const bool docsScreenshots = std::any_of(argv + 1, argv + argc, [](const char *arg) {
+        return QByteArrayView(arg).startsWith("--screenshots");
+    });
+    Leads::Translations::install(docsScreenshots ? QStringLiteral("en")
+                                                 : Leads::Translations::resolve(Leads::Translations::preference()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Leads — offline-first CRM for leads"));
