@@ -240,9 +240,26 @@ void ApiServer::registerRoutes()
         const auto rules = in.object(QStringLiteral("sourceRules"), FieldReader::Need::Optional);
         const auto country = in.string(QStringLiteral("defaultCountry"), FieldReader::Need::Optional, 4);
         const auto assignment = in.object(QStringLiteral("assignmentRule"), FieldReader::Need::Optional);
+        const auto excluded = in.array(QStringLiteral("aiExcludedAttributes"), FieldReader::Need::Optional);
         if (auto done = in.finish(); !done)
             return ApiResponse::fromError(done.error());
         QList<QPair<QString, QString>> changes;
+        if (excluded) {
+            QStringList keys;
+            for (const QJsonValue &v : *excluded) {
+                const QString key = v.toString().trimmed();
+                if (!v.isString() || key.isEmpty() || key.size() > 64 || keys.contains(key))
+                    return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                        tr("Excluded attributes are distinct names of at most 64 characters."),
+                                                        QStringLiteral("aiExcludedAttributes")));
+                keys << key;
+            }
+            if (keys.size() > 200)
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput, tr("Exclude at most 200 attributes."),
+                                                    QStringLiteral("aiExcludedAttributes")));
+            changes.append({QStringLiteral("ai_excluded_attributes"),
+                            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact))});
+        }
         if (assignment) {
             auto rule = AssignmentRule::fromJson(*assignment);
             if (!rule)

@@ -112,6 +112,8 @@ QJsonObject SettingsStore::toJson() const
         {QStringLiteral("sourceRules"), sourceRules()},
         {QStringLiteral("defaultCountry"), defaultCountry()},
         {QStringLiteral("assignmentRule"), assignmentRule().toJson()},
+        {QStringLiteral("aiExcludedAttributes"),
+         QJsonDocument::fromJson(value(QStringLiteral("ai_excluded_attributes"), QStringLiteral("[]")).toUtf8()).array()},
     };
 }
 

@@ -7,6 +7,7 @@
 #include "scoring/serveraisettings.h"
 
 #include <QNetworkAccessManager>
+#include <QJsonArray>
 #include <QSignalSpy>
 
 using LeadsTest::ServerHarness;
@@ -47,6 +48,25 @@ TEST_CASE("In a team the AI settings are read from and written to the server", "
     REQUIRE(settings.setAiEnabled(false).ok());
     REQUIRE(changed.wait(5000));
     CHECK_FALSE(settings.aiEnabled());
+    CHECK(failed.isEmpty());
+
+    // Attributes are excluded on the server too, and listed with the local copy's keys.
+    settings.setAttributeKeysSource([] { return QStringList{QStringLiteral("budget"), QStringLiteral("region")}; });
+    changed.clear();
+    REQUIRE(settings.setExcludedAttributes({QStringLiteral("region")}).ok());
+    REQUIRE(changed.wait(5000));
+    CHECK(settings.excludedAttributes() == QStringList{QStringLiteral("region")});
+    CHECK(settings.attributeKeys() == QStringList{QStringLiteral("budget"), QStringLiteral("region")});
+    CHECK(server.request("GET", QStringLiteral("/v1/settings"), {}, admin)
+              .json.value(QStringLiteral("settings"))
+              .toObject()
+              .value(QStringLiteral("aiExcludedAttributes"))
+              .toArray()
+          == QJsonArray{QStringLiteral("region")});
+    CHECK(server.request("PATCH", QStringLiteral("/v1/settings"),
+                         {{QStringLiteral("aiExcludedAttributes"), QJsonArray{QStringLiteral(""), 3}}}, admin)
+              .status
+          == 400);
     CHECK(failed.isEmpty());
 
     // Retraining without outcomes fails with the server's sentence.

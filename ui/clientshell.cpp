@@ -306,6 +306,7 @@ void ClientShell::openSettings()
         serverAi = std::make_unique<ServerAiSettings>(m_sync->network(), m_sync->session().server,
                                                       [this] { return m_sync ? m_sync->session().accessToken : QString(); },
                                                       canManage);
+        serverAi->setAttributeKeysSource([this] { return m_scheduler ? m_scheduler->attributeKeys() : QStringList(); });
         serverAi->refresh();
         ai = serverAi.get();
     }

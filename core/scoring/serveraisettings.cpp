@@ -56,8 +56,12 @@ void ServerAiSettings::refresh()
         const QJsonObject s = answer.value(QStringLiteral("settings")).toObject();
         m_enabled = s.value(QStringLiteral("aiEnabled")).toBool(true);
         m_threshold = s.value(QStringLiteral("aiThreshold")).toInt(AiQualification::kDefaultThreshold);
+        const bool hasExcluded = s.contains(QStringLiteral("aiExcludedAttributes"));
+        QStringList excluded;
+        for (const QJsonValue &v : s.value(QStringLiteral("aiExcludedAttributes")).toArray())
+            excluded.append(v.toString());
         QNetworkReply *model = send("GET", QStringLiteral("/v1/scoring/model"));
-        connect(model, &QNetworkReply::finished, this, [this, model] {
+        connect(model, &QNetworkReply::finished, this, [this, model, hasExcluded, excluded] {
             model->deleteLater();
             const QJsonObject modelAnswer = QJsonDocument::fromJson(model->readAll()).object();
             if (model->error() != QNetworkReply::NoError) {
@@ -65,6 +69,8 @@ void ServerAiSettings::refresh()
                 return;
             }
             readModel(modelAnswer.value(QStringLiteral("model")).toObject());
+            if (hasExcluded)
+                m_excluded = excluded; // what the admin chose, even before the next training
             Q_EMIT settingsChanged();
         });
     });
@@ -122,9 +128,23 @@ Outcome ServerAiSettings::setThreshold(int threshold)
     return sent;
 }
 
-Outcome ServerAiSettings::setExcludedAttributes(const QStringList &)
+Outcome ServerAiSettings::setExcludedAttributes(const QStringList &keys)
 {
-    return Error(ErrorCode::InvalidInput, tr("In a team, attributes are excluded on the server."));
+    auto sent = patchSettings({{QStringLiteral("aiExcludedAttributes"), QJsonArray::fromStringList(keys)}});
+    if (sent)
+        m_excluded = keys;
+    return sent;
+}
+
+QStringList ServerAiSettings::attributeKeys() const
+{
+    QStringList keys = m_attributeKeys ? m_attributeKeys() : QStringList();
+    for (const QString &k : m_excluded) {
+        if (!keys.contains(k))
+            keys.append(k);
+    }
+    keys.sort();
+    return keys;
 }
 
 void ServerAiSettings::retrainNow()

@@ -34,7 +34,10 @@ public:
     bool aiEnabled() const override { return m_enabled; }
     int threshold() const override { return m_threshold; }
     QStringList excludedAttributes() const override { return m_excluded; }
-    QStringList attributeKeys() const override { return m_excluded; }
+    QStringList attributeKeys() const override;
+    // Where the attribute keys come from (the team copy on this computer holds the same
+    // leads the server trains on); without it only the excluded keys are listed.
+    void setAttributeKeysSource(std::function<QStringList()> source) { m_attributeKeys = std::move(source); }
     ScoringModelInfo modelInfo() const override { return m_model; }
     bool isTraining() const override { return m_training; }
 
@@ -56,6 +59,7 @@ private:
     bool m_enabled = true;
     int m_threshold = 70;
     QStringList m_excluded;
+    std::function<QStringList()> m_attributeKeys;
     ScoringModelInfo m_model;
     bool m_training = false;
 };
