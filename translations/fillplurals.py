@@ -55,6 +55,7 @@ def main(path):
     # see the file they wrote.
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    text = text.replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>', 1)
     if "<!DOCTYPE TS>" not in text:
         text = text.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
     with open(path, "w", encoding="utf-8") as f:

@@ -2646,10 +2646,6 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
         <translation>Nur Personen, die Einstellungen verwalten dürfen, können die KI-Qualifizierung ändern.</translation>
     </message>
     <message>
-        <source>In a team, attributes are excluded on the server.</source>
-        <translation>In einem Team werden Attribute auf dem Server ausgeschlossen.</translation>
-    </message>
-    <message>
         <source>Trained on the server.</source>
         <translation>Auf dem Server trainiert.</translation>
     </message>
@@ -3466,6 +3462,10 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <message>
         <source>reading leads</source>
         <translation>Lesen der Leads</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>Kampagne: %1</translation>
     </message>
 </context>
 <context>
