@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pipelinepage.h"
 
+#include "sidebar.h"
+
 #include "domain/clock.h"
 #include "storage/database.h"
 #include "widgets/statuspalette.h"
@@ -261,23 +263,13 @@ PipelinePage::~PipelinePage()
 
 QIcon PipelinePage::icon(const QPalette &palette)
 {
-    QIcon icon;
-    for (bool selected : {false, true}) {
-        const qreal dpr = 2.0;
-        QPixmap pm(QSize(16, 16) * dpr);
-        pm.setDevicePixelRatio(dpr);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(QPen(palette.color(selected ? QPalette::HighlightedText : QPalette::WindowText), 1.5));
+    return Sidebar::lineIcon(palette, [](QPainter &p, QPen &, bool) {
+        // Three bars on a base line: the dashboard.
         p.drawLine(QPointF(1.5, 14.25), QPointF(14.5, 14.25));
         p.drawRect(QRectF(2.75, 8.0, 2.5, 4.5));
         p.drawRect(QRectF(6.75, 3.0, 2.5, 9.5));
         p.drawRect(QRectF(10.75, 6.0, 2.5, 6.5));
-        p.end();
-        icon.addPixmap(pm, selected ? QIcon::Selected : QIcon::Normal);
-    }
-    return icon;
+    });
 }
 
 void PipelinePage::buildHeader()

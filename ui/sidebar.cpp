@@ -111,11 +111,7 @@ QPixmap avatar(const QString &name, const QPalette &palette, const QFont &font)
 
 } // namespace
 
-namespace {
-// A 16 px line icon in the palette's text colour, and in the highlighted text colour for
-// the selected entry; `draw` strokes it with the pen it is given.
-template<typename Draw>
-QIcon lineIcon(const QPalette &palette, Draw draw)
+QIcon Sidebar::lineIcon(const QPalette &palette, const std::function<void(QPainter &, QPen &, bool)> &draw)
 {
     QIcon icon;
     for (bool selected : {false, true}) {
@@ -134,7 +130,6 @@ QIcon lineIcon(const QPalette &palette, Draw draw)
     }
     return icon;
 }
-} // namespace
 
 QIcon Sidebar::leadsIcon(const QPalette &palette)
 {

@@ -3,7 +3,11 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
+class QPainter;
+class QPen;
 class QListWidget;
 
 namespace Leads {
@@ -25,6 +29,9 @@ public:
     QString current() const;
     QListWidget *list() const { return m_list; }
 
+    // A 16 px line icon in the palette's text colour (highlighted text when selected);
+    // `draw` strokes it with the pen it is given.
+    static QIcon lineIcon(const QPalette &palette, const std::function<void(QPainter &, QPen &, bool selected)> &draw);
     static QIcon leadsIcon(const QPalette &palette);
     static QIcon followUpsIcon(const QPalette &palette);
     static QIcon unassignedIcon(const QPalette &palette);

@@ -57,9 +57,33 @@ QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
 }
 } // namespace
 
+ServerPage::ServerPage(ServerTeamSettings &server, QWidget *parent)
+    : QWidget(parent), m_server(server), m_message(messageLabel(this))
+{
+}
+
+QString ServerPage::message() const
+{
+    return m_message->text();
+}
+
+void ServerPage::show(const QString &text, bool error)
+{
+    styleMessage(m_message, text, error);
+}
+
+void ServerPage::report(const QString &error, const QString &success, const std::function<void()> &then)
+{
+    show(error.isEmpty() ? success : error, !error.isEmpty());
+    if (error.isEmpty() && then)
+        then();
+    else
+        Q_EMIT done();
+}
+
 UsersPage::UsersPage(ServerTeamSettings &server, const QString &selfId, QWidget *parent)
-    : QWidget(parent), m_server(server), m_self(selfId),
-      m_table(makeTable({tr("Name"), tr("User name"), tr("Role"), tr("State")}, this)), m_message(messageLabel(this))
+    : ServerPage(server, parent), m_self(selfId),
+      m_table(makeTable({tr("Name"), tr("User name"), tr("Role"), tr("State")}, this))
 {
     m_table->setAccessibleName(tr("Team members"));
     auto *add = new QPushButton(tr("Add…"), this);
@@ -131,16 +155,6 @@ UsersPage::UsersPage(ServerTeamSettings &server, const QString &selfId, QWidget 
     reload();
 }
 
-QString UsersPage::message() const
-{
-    return m_message->text();
-}
-
-void UsersPage::show(const QString &text, bool error)
-{
-    styleMessage(m_message, text, error);
-}
-
 QString UsersPage::selectedId() const
 {
     const int row = m_table->currentRow();
@@ -191,13 +205,8 @@ void UsersPage::addUser(const QString &username, const QString &displayName, con
                    {QStringLiteral("role"), role},
                    {QStringLiteral("password"), password}},
                   [this, guard = QPointer<UsersPage>(this), username](int, const QJsonObject &, const QString &error) {
-        if (!guard)
-            return;
-        show(error.isEmpty() ? tr("%1 can now sign in.").arg(username.trimmed()) : error, !error.isEmpty());
-        if (error.isEmpty())
-            reload();
-        else
-            Q_EMIT done();
+        if (guard)
+            report(error, tr("%1 can now sign in.").arg(username.trimmed()), [this] { reload(); });
     });
 }
 
@@ -205,13 +214,8 @@ void UsersPage::patch(const QString &userId, const QJsonObject &changes, const Q
 {
     m_server.send("PATCH", QStringLiteral("/v1/users/") + userId, changes,
                   [this, guard = QPointer<UsersPage>(this), what](int, const QJsonObject &, const QString &error) {
-        if (!guard)
-            return;
-        show(error.isEmpty() ? what : error, !error.isEmpty());
-        if (error.isEmpty())
-            reload();
-        else
-            Q_EMIT done();
+        if (guard)
+            report(error, what, [this] { reload(); });
     });
 }
 
@@ -237,9 +241,9 @@ void UsersPage::resetPassword(const QString &userId, const QString &password)
 }
 
 CapturePage::CapturePage(ServerTeamSettings &server, QWidget *parent)
-    : QWidget(parent), m_server(server), m_broadcastCreates(new QCheckBox(tr("A reply to a broadcast creates a lead"), this)),
+    : ServerPage(server, parent), m_broadcastCreates(new QCheckBox(tr("A reply to a broadcast creates a lead"), this)),
       m_keyword(new QLineEdit(this)), m_chatCreates(new QCheckBox(tr("The first inbound chat message creates a lead"), this)),
-      m_integrations(makeTable({tr("Integration"), tr("Secret version"), tr("State")}, this)), m_message(messageLabel(this))
+      m_integrations(makeTable({tr("Integration"), tr("Secret version"), tr("State")}, this))
 {
     m_keyword->setPlaceholderText(tr("Any reply"));
     m_keyword->setAccessibleName(tr("Keyword a reply must contain"));
@@ -284,16 +288,6 @@ CapturePage::CapturePage(ServerTeamSettings &server, QWidget *parent)
             this->revoke(selectedName());
     });
     reload();
-}
-
-QString CapturePage::message() const
-{
-    return m_message->text();
-}
-
-void CapturePage::show(const QString &text, bool error)
-{
-    styleMessage(m_message, text, error);
 }
 
 QString CapturePage::selectedName() const
@@ -344,10 +338,8 @@ void CapturePage::saveRules()
                    {QStringLiteral("broadcastKeyword"), m_keyword->text().trimmed()},
                    {QStringLiteral("chatFirstInboundCreatesLead"), m_chatCreates->isChecked()}},
                   [this, guard = QPointer<CapturePage>(this)](int, const QJsonObject &, const QString &error) {
-        if (!guard)
-            return;
-        show(error.isEmpty() ? tr("Capture rules saved.") : error, !error.isEmpty());
-        Q_EMIT done();
+        if (guard)
+            report(error, tr("Capture rules saved."));
     });
 }
 
@@ -394,14 +386,8 @@ void CapturePage::revoke(const QString &name)
 {
     m_server.send("DELETE", QStringLiteral("/v1/integrations/") + name, {},
                   [this, guard = QPointer<CapturePage>(this), name](int, const QJsonObject &, const QString &error) {
-        if (!guard)
-            return;
-        show(error.isEmpty() ? tr("%1 is revoked: its deliveries are refused from now on.").arg(name) : error,
-             !error.isEmpty());
-        if (error.isEmpty())
-            reload();
-        else
-            Q_EMIT done();
+        if (guard)
+            report(error, tr("%1 is revoked: its deliveries are refused from now on.").arg(name), [this] { reload(); });
     });
 }
 

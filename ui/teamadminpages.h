@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -15,45 +17,58 @@ class ServerTeamSettings;
 
 // Settings pages that only exist on a team server, each working straight on its API.
 
+// What both pages share: the server, and the line that says what happened.
+class ServerPage : public QWidget
+{
+    Q_OBJECT
+public:
+    ServerPage(ServerTeamSettings &server, QWidget *parent);
+    QString message() const;
+
+Q_SIGNALS:
+    // A request (or a refusal before any request) ended.
+    void done();
+
+protected:
+    void show(const QString &text, bool error);
+    // Shows `success` or the server's error; `then` runs after a success.
+    void report(const QString &error, const QString &success, const std::function<void()> &then = {});
+
+    ServerTeamSettings &m_server;
+    QLabel *m_message;
+};
+
 // The team's accounts: add, change role, deactivate or reactivate, reset a password.
-class UsersPage : public QWidget
+class UsersPage : public ServerPage
 {
     Q_OBJECT
 public:
     UsersPage(ServerTeamSettings &server, const QString &selfId, QWidget *parent = nullptr);
     void reload();
     QTableWidget *table() const { return m_table; }
-    QString message() const;
     // The actions as the buttons run them, on the selected row (tests call these).
     void addUser(const QString &username, const QString &displayName, const QString &role, const QString &password);
     void setRole(const QString &userId, const QString &role);
     void setActive(const QString &userId, bool active);
     void resetPassword(const QString &userId, const QString &password);
 
-Q_SIGNALS:
-    void done();
-
 private:
     void patch(const QString &userId, const QJsonObject &changes, const QString &what);
-    void show(const QString &text, bool error);
     QString selectedId() const;
 
-    ServerTeamSettings &m_server;
     QString m_self;
     QTableWidget *m_table;
-    QLabel *m_message;
 };
 
 // How leads are captured: the broadcast and chat rules, and the integrations' secrets
 // (created and rotated secrets are shown once, with a copy button).
-class CapturePage : public QWidget
+class CapturePage : public ServerPage
 {
     Q_OBJECT
 public:
     explicit CapturePage(ServerTeamSettings &server, QWidget *parent = nullptr);
     void reload();
     QTableWidget *integrations() const { return m_integrations; }
-    QString message() const;
     QString lastSecret() const { return m_lastSecret; }
     void createIntegration(const QString &name);
     void rotate(const QString &name);
@@ -62,20 +77,14 @@ public:
     QCheckBox *broadcastCreates() const { return m_broadcastCreates; }
     QLineEdit *keyword() const { return m_keyword; }
 
-Q_SIGNALS:
-    void done();
-
 private:
     void showSecret(const QString &name, const QString &secret);
-    void show(const QString &text, bool error);
     QString selectedName() const;
 
-    ServerTeamSettings &m_server;
     QCheckBox *m_broadcastCreates;
     QLineEdit *m_keyword;
     QCheckBox *m_chatCreates;
     QTableWidget *m_integrations;
-    QLabel *m_message;
     QString m_lastSecret;
 };
 
