@@ -41,6 +41,11 @@ void BulkStatement::bind(int pos, QByteArrayView utf8)
     sqlite3_bind_text(m_stmt, pos, utf8.data() ? utf8.data() : "", int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+void BulkStatement::bindStatic(int pos, QByteArrayView utf8)
+{
+    sqlite3_bind_text(m_stmt, pos, utf8.data() ? utf8.data() : "", int(utf8.size()), SQLITE_STATIC);
+}
+
 void BulkStatement::bind(int pos, qint64 value)
 {
     sqlite3_bind_int64(m_stmt, pos, value);

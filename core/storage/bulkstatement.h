@@ -32,6 +32,8 @@ public:
     void bind(int pos, QByteArrayView utf8);
     void bind(int pos, const QByteArray &utf8) { bind(pos, QByteArrayView(utf8)); }
     void bind(int pos, const char *utf8) { bind(pos, QByteArrayView(utf8)); }
+    // Binds without a copy: `utf8` must stay valid until step() returns.
+    void bindStatic(int pos, QByteArrayView utf8);
     void bind(int pos, qint64 value);
     void bindNull(int pos);
     // Runs the statement and resets it for the next row.

@@ -45,7 +45,7 @@ constexpr IndexDef kSecondaryIndexes[] = {
      "ON leads (is_final, status_rank, assignee_id, id, created_at, source, campaign, follow_up_at, lost_reason)"},
     // kind is a column too: SQLite reads an index as covering only when it holds every
     // column the query names, the partial index's own condition included.
-    {"interactions_status_change", "ON interactions (lead_id, kind, occurred_at) WHERE kind = 'status_change'"},
+    {"interactions_status_change", "ON interactions (lead_id, kind, occurred_at) WHERE kind = 'status_change'", true},
 };
 
 QString createIndexSql(const IndexDef &index)

@@ -506,45 +506,53 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
         else
             st.bindNull(pos);
     };
+    auto bindOptionalStatic = [](BulkStatement &st, int pos, bool present, QByteArrayView value) {
+        if (present)
+            st.bindStatic(pos, value);
+        else
+            st.bindNull(pos);
+    };
     auto write = [&](const Batch &batch) -> Outcome {
         Transaction tx(conn);
         if (auto b = tx.begun(); !b)
             return b;
         for (const LeadRow &r : batch.leads) {
-            contact.bind(1, r.contactId);
-            bindOptional(contact, 2, r.hasPhone, r.phone);
-            bindOptional(contact, 3, r.hasEmail, r.email);
-            contact.bind(4, r.name);
+            contact.bindStatic(1, r.contactId);
+            // Everything bound below lives in the batch (or is a literal) until the step:
+            // no copies.
+            bindOptionalStatic(contact, 2, r.hasPhone, r.phone);
+            bindOptionalStatic(contact, 3, r.hasEmail, r.email);
+            contact.bindStatic(4, r.name);
             contact.bind(5, r.created);
             if (auto w = contact.step("writing sample contacts"); !w)
                 return w;
 
             const bool final = Status::isFinal(r.status);
             const bool scored = r.manual || r.ai;
-            lead.bind(1, r.id);
-            lead.bind(2, r.contactId);
-            lead.bind(3, r.name);
-            lead.bind(4, r.company);
-            lead.bind(5, r.phone);
-            lead.bind(6, r.email);
-            lead.bind(7, r.searchPhone);
-            lead.bind(8, r.source);
-            lead.bind(9, r.campaign);
+            lead.bindStatic(1, r.id);
+            lead.bindStatic(2, r.contactId);
+            lead.bindStatic(3, r.name);
+            lead.bindStatic(4, r.company);
+            lead.bindStatic(5, r.phone);
+            lead.bindStatic(6, r.email);
+            lead.bindStatic(7, r.searchPhone);
+            lead.bindStatic(8, r.source);
+            lead.bindStatic(9, r.campaign);
             lead.bind(10, Status::id(r.status));
             lead.bind(11, qint64(Status::index(r.status)));
             lead.bind(12, qint64(1 + Status::index(r.status)));
             lead.bind(13, qint64(final ? 1 : 0));
-            bindOptional(lead, 14, r.status == LeadStatus::Lost, QByteArrayView(r.lostReason));
-            bindOptional(lead, 15, r.assignee != nullptr, QByteArrayView(r.assignee ? r.assignee->id : ""));
+            bindOptionalStatic(lead, 14, r.status == LeadStatus::Lost, QByteArrayView(r.lostReason));
+            bindOptionalStatic(lead, 15, r.assignee != nullptr, QByteArrayView(r.assignee ? r.assignee->id : ""));
             bindOptional(lead, 16, r.ai, qint64(r.aiScore));
             bindOptional(lead, 17, r.manual, qint64(r.manualScore));
             bindOptional(lead, 18, scored, qint64(r.manual ? r.manualScore : r.aiScore));
-            lead.bind(19, QByteArrayView(r.manual ? "manual" : r.ai ? "ai" : ""));
-            bindOptional(lead, 20, scored,
+            lead.bindStatic(19, QByteArrayView(r.manual ? "manual" : r.ai ? "ai" : ""));
+            bindOptionalStatic(lead, 20, scored,
                          QByteArrayView(r.manual && r.assignee ? r.assignee->id : r.manual ? "" : "ai"));
             bindOptional(lead, 21, scored, qint64(r.created + kDay));
             bindOptional(lead, 22, r.followUp, r.followUpAt);
-            lead.bind(23, r.notes);
+            lead.bindStatic(23, r.notes);
             lead.bind(24, r.created);
             lead.bind(25, r.lastActivity);
             lead.bind(26, r.lastActivity);
@@ -555,19 +563,19 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             // Interactions after their lead (foreign key).
             for (int k = 0; k < r.interactionCount; ++k) {
                 const InteractionRow &x = batch.interactions[size_t(r.firstInteraction + k)];
-                interaction.bind(1, x.id);
-                interaction.bind(2, r.id);
-                interaction.bind(3, QByteArrayView(x.kind));
+                interaction.bindStatic(1, x.id);
+                interaction.bindStatic(2, r.id);
+                interaction.bindStatic(3, QByteArrayView(x.kind));
                 interaction.bind(4, x.at);
                 if (x.who) {
-                    interaction.bind(5, QByteArrayView(x.who->id));
-                    interaction.bind(6, QByteArrayView(x.who->name));
+                    interaction.bindStatic(5, QByteArrayView(x.who->id));
+                    interaction.bindStatic(6, QByteArrayView(x.who->name));
                 } else {
                     interaction.bindNull(5);
                     interaction.bind(6, QByteArrayView(""));
                 }
-                interaction.bind(7, x.body);
-                interaction.bind(8, x.data);
+                interaction.bindStatic(7, x.body);
+                interaction.bindStatic(8, x.data);
                 if (auto w = interaction.step("writing sample interactions"); !w)
                     return w;
                 ++stats.interactions;
