@@ -176,24 +176,16 @@ int ServerScoring::threshold() const
 
 QStringList ServerScoring::excludedAttributes() const
 {
-    QStringList keys;
-    const QJsonArray array = QJsonDocument::fromJson(setting(kExcluded).toUtf8()).array();
-    for (const QJsonValue &v : array)
-        keys.append(v.toString());
-    return keys;
+    return AiQualification::excludedFromSetting(setting(kExcluded));
 }
 
 ScoringModel ServerScoring::currentModel() const
 {
-    const QString json = setting(kModel);
-    if (json.isEmpty())
-        return ScoringModel::prior();
-    auto model = ScoringModel::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
-    if (!model) {
-        qCWarning(lcServerScoring) << "stored AI model unusable, scoring with the prior:" << model.error().message();
-        return ScoringModel::prior();
-    }
-    return model.value();
+    QString problem;
+    ScoringModel model = ScoringModel::fromStored(setting(kModel), &problem);
+    if (!problem.isEmpty())
+        qCWarning(lcServerScoring) << "stored AI model unusable, scoring with the prior:" << problem;
+    return model;
 }
 
 QJsonObject ServerScoring::describe(const ScoringModel &model)

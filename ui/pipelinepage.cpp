@@ -76,6 +76,30 @@ double axisMax(double largest)
     return std::ceil(padded / step) * step;
 }
 
+// The count axis every chart of the page shares: from 0 to a round value above the
+// largest, in whole numbers, at `alignment`; attached to each of `series`.
+void addCountAxis(QChart *chart, const QList<QAbstractSeries *> &series, qint64 largest, Qt::Alignment alignment,
+                         int ticks = 5)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, axisMax(double(largest)));
+    axis->setLabelFormat(QStringLiteral("%d"));
+    axis->setTickCount(ticks);
+    chart->addAxis(axis, alignment);
+    for (QAbstractSeries *one : series)
+        one->attachAxis(axis);
+}
+
+// A category axis without grid lines at `alignment`, attached to `series`.
+void addCategoryAxis(QChart *chart, QAbstractSeries *series, const QStringList &categories, Qt::Alignment alignment)
+{
+    auto *axis = new QBarCategoryAxis;
+    axis->append(categories);
+    axis->setGridLineVisible(false);
+    chart->addAxis(axis, alignment);
+    series->attachAxis(axis);
+}
+
 // A status's bar: filled with the colour of its pair that stands out on the chart's
 // background, unless that one is white or grey and the other is a colour (final statuses
 // are solid fills with white text: three white bars would look alike on a dark chart).
@@ -716,17 +740,8 @@ void PipelinePage::fillStatusChart()
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
     series->setBarWidth(0.7);
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setGridLineVisible(false);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, axisMax(double(largest)));
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTickCount(5);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    addCategoryAxis(chart, series, categories, Qt::AlignBottom);
+    addCountAxis(chart, {series}, largest, Qt::AlignLeft);
     styleChart(chart);
     connect(series, &QStackedBarSeries::clicked, this, [this](int index, QBarSet *) {
         if (index >= 0 && index < int(kAllStatuses.size()))
@@ -769,15 +784,9 @@ void PipelinePage::fillWeeklyChart()
     x->setRange(-0.3, PipelineStats::kWeeks - 0.7);
     x->setGridLineVisible(false);
     chart->addAxis(x, Qt::AlignBottom);
-    auto *y = new QValueAxis;
-    y->setRange(0, axisMax(double(largest)));
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTickCount(5);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QLineSeries *line : {created, converted}) {
+    for (QLineSeries *line : {created, converted})
         line->attachAxis(x);
-        line->attachAxis(y);
-    }
+    addCountAxis(chart, {created, converted}, largest, Qt::AlignLeft);
     chart->legend()->setVisible(true);
     chart->legend()->setAlignment(Qt::AlignTop);
     styleChart(chart);
@@ -810,17 +819,8 @@ void PipelinePage::fillLostChart()
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setBarWidth(0.65);
     chart->addSeries(series);
-    auto *y = new QBarCategoryAxis;
-    y->append(categories.isEmpty() ? QStringList{tr("No lost leads")} : categories);
-    y->setGridLineVisible(false);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
-    auto *x = new QValueAxis;
-    x->setRange(0, axisMax(double(largest)));
-    x->setLabelFormat(QStringLiteral("%d"));
-    x->setTickCount(3);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
+    addCategoryAxis(chart, series, categories.isEmpty() ? QStringList{tr("No lost leads")} : categories, Qt::AlignLeft);
+    addCountAxis(chart, {series}, largest, Qt::AlignBottom, 3);
     styleChart(chart);
     connect(series, &QHorizontalBarSeries::clicked, this,
             [this](int, QBarSet *) { Q_EMIT openLeads(leadFilterFor(LeadStatus::Lost)); });
@@ -852,17 +852,8 @@ void PipelinePage::fillAgingChart()
     series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     series->setBarWidth(0.6);
     chart->addSeries(series);
-    auto *x = new QBarCategoryAxis;
-    x->append(categories);
-    x->setGridLineVisible(false);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    auto *y = new QValueAxis;
-    y->setRange(0, axisMax(double(largest)));
-    y->setLabelFormat(QStringLiteral("%d"));
-    y->setTickCount(5);
-    chart->addAxis(y, Qt::AlignLeft);
-    series->attachAxis(y);
+    addCategoryAxis(chart, series, categories, Qt::AlignBottom);
+    addCountAxis(chart, {series}, largest, Qt::AlignLeft);
     styleChart(chart);
     m_charts.value(kAgingChart)
         ->setToolTip(tr("Days since each active lead's last status change (or its creation)"));

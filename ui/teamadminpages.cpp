@@ -350,36 +350,26 @@ void CapturePage::showSecret(const QString &name, const QString &secret)
     QApplication::clipboard()->setText(secret);
 }
 
-void CapturePage::createIntegration(const QString &name)
+void CapturePage::issueSecret(const QString &path, const QJsonObject &body, const QString &name)
 {
-    m_server.send("POST", QStringLiteral("/v1/integrations"), {{QStringLiteral("name"), name}},
+    m_server.send("POST", path, body,
                   [this, guard = QPointer<CapturePage>(this), name](int, const QJsonObject &json, const QString &error) {
         if (!guard)
             return;
-        if (error.isEmpty()) {
+        if (error.isEmpty())
             showSecret(name, json.value(QStringLiteral("secret")).toString());
-            reload();
-        } else {
-            show(error, true);
-            Q_EMIT done();
-        }
+        report(error, message(), [this] { reload(); });
     });
+}
+
+void CapturePage::createIntegration(const QString &name)
+{
+    issueSecret(QStringLiteral("/v1/integrations"), {{QStringLiteral("name"), name}}, name);
 }
 
 void CapturePage::rotate(const QString &name)
 {
-    m_server.send("POST", QStringLiteral("/v1/integrations/%1/rotate").arg(name), {},
-                  [this, guard = QPointer<CapturePage>(this), name](int, const QJsonObject &json, const QString &error) {
-        if (!guard)
-            return;
-        if (error.isEmpty()) {
-            showSecret(name, json.value(QStringLiteral("secret")).toString());
-            reload();
-        } else {
-            show(error, true);
-            Q_EMIT done();
-        }
-    });
+    issueSecret(QStringLiteral("/v1/integrations/%1/rotate").arg(name), {}, name);
 }
 
 void CapturePage::revoke(const QString &name)

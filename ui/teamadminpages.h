@@ -6,6 +6,7 @@
 #include <functional>
 
 class QCheckBox;
+class QJsonObject;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -78,6 +79,8 @@ public:
     QLineEdit *keyword() const { return m_keyword; }
 
 private:
+    // Creating and rotating both answer with a secret shown once.
+    void issueSecret(const QString &path, const QJsonObject &body, const QString &name);
     void showSecret(const QString &name, const QString &secret);
     QString selectedName() const;
 

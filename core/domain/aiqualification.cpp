@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aiqualification.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <algorithm>
 
 namespace Leads {
@@ -16,6 +19,20 @@ int AiQualification::thresholdFromSetting(const QString &value)
     bool ok = false;
     const int t = value.trimmed().toInt(&ok);
     return ok ? std::clamp(t, 0, 100) : kDefaultThreshold;
+}
+
+QStringList AiQualification::excludedFromSetting(const QString &value)
+{
+    QStringList keys;
+    const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8());
+    if (doc.isArray()) {
+        for (const QJsonValue &v : doc.array())
+            keys.append(v.toString());
+    } else {
+        for (const QString &k : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            keys.append(k.trimmed());
+    }
+    return keys;
 }
 
 bool AiQualification::canAutoQualify(LeadStatus status)

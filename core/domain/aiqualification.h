@@ -4,6 +4,7 @@
 #include "leadstatus.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Leads {
 
@@ -24,6 +25,9 @@ public:
 
     static bool enabledFromSetting(const QString &value);
     static int thresholdFromSetting(const QString &value);
+    // Attribute keys left out of the model, stored as a JSON array (older clients wrote a
+    // comma-separated list, still read).
+    static QStringList excludedFromSetting(const QString &value);
 
     static bool canAutoQualify(LeadStatus status);
     static bool shouldAutoQualify(LeadStatus status, int aiScore, int threshold, bool alreadyAutoQualified);

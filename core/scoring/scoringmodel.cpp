@@ -497,6 +497,19 @@ QJsonObject ScoringModel::toJson() const
     return json;
 }
 
+ScoringModel ScoringModel::fromStored(const QString &json, QString *problem)
+{
+    if (json.isEmpty())
+        return prior();
+    auto model = fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
+    if (!model) {
+        if (problem)
+            *problem = model.error().message();
+        return prior();
+    }
+    return model.value();
+}
+
 Result<ScoringModel> ScoringModel::fromJson(const QJsonObject &json)
 {
     auto invalid = [](const QString &why) {

@@ -78,6 +78,9 @@ public:
 
     QJsonObject toJson() const;
     static Result<ScoringModel> fromJson(const QJsonObject &json);
+    // The model as stored in a settings table (client or server): the built-in prior when
+    // nothing is stored or what is stored is unusable (then `problem` says why).
+    static ScoringModel fromStored(const QString &json, QString *problem = nullptr);
 
     const QList<FeatureGroup> &groups() const { return m_groups; }
     int levelCount() const { return int(weights.size()); }

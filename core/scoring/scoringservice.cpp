@@ -147,30 +147,16 @@ int ScoringService::threshold() const
 
 QStringList ScoringService::excludedAttributes() const
 {
-    const QString raw = m_leads.setting(AiQualification::excludedAttributesKey());
-    QStringList keys;
-    const QJsonDocument doc = QJsonDocument::fromJson(raw.toUtf8());
-    if (doc.isArray()) {
-        for (const QJsonValue &v : doc.array())
-            keys.append(v.toString());
-    } else {
-        for (const QString &k : raw.split(QLatin1Char(','), Qt::SkipEmptyParts))
-            keys.append(k.trimmed());
-    }
-    return keys;
+    return AiQualification::excludedFromSetting(m_leads.setting(AiQualification::excludedAttributesKey()));
 }
 
 ScoringModel ScoringService::currentModel() const
 {
-    const QString json = m_leads.setting(AiQualification::modelKey());
-    if (json.isEmpty())
-        return ScoringModel::prior();
-    auto model = ScoringModel::fromJson(QJsonDocument::fromJson(json.toUtf8()).object());
-    if (!model) {
-        qCWarning(lcCore) << "stored AI model unusable, scoring with the prior:" << model.error().message();
-        return ScoringModel::prior();
-    }
-    return model.value();
+    QString problem;
+    ScoringModel model = ScoringModel::fromStored(m_leads.setting(AiQualification::modelKey()), &problem);
+    if (!problem.isEmpty())
+        qCWarning(lcCore) << "stored AI model unusable, scoring with the prior:" << problem;
+    return model;
 }
 
 Outcome ScoringService::saveModel(const ScoringModel &model)
