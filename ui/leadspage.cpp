@@ -220,6 +220,10 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
             return;
         QMenu menu(this);
         menu.addAction(m_assignAction);
+        for (QAction *a : std::as_const(m_selectionActions)) {
+            if (a)
+                menu.addAction(a);
+        }
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     m_stack->addWidget(m_view);
@@ -252,7 +256,7 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     connect(m_detail, &LeadDetail::changed, this,
             [this](const QString &id, LeadDetail::ChangeKind kind, const QString &previous) {
                 if (!m_undoing)
-                    m_undo.append({id, kind, previous});
+                    m_undo.append({id, kind, previous, {}, {}});
             });
 
     auto *undoAction = new QAction(tr("Undo"), this);
@@ -608,11 +612,46 @@ void LeadsPage::currentChanged()
     m_detail->setLead(currentLeadId());
 }
 
+void LeadsPage::pushUndoStep(const QString &label, std::function<bool()> undo)
+{
+    if (!undo)
+        return;
+    UndoEntry e;
+    e.label = label;
+    e.step = std::move(undo);
+    m_undo.append(std::move(e));
+}
+
+void LeadsPage::addSelectionAction(QAction *action)
+{
+    if (action && !m_selectionActions.contains(action))
+        m_selectionActions.append(action);
+}
+
+QStringList LeadsPage::matchingLeadIds(int limit) const
+{
+    return m_model->matchingLeadIds(limit);
+}
+
 bool LeadsPage::undo()
 {
     if (m_undo.isEmpty())
         return false;
     const UndoEntry e = m_undo.takeLast();
+    if (e.step) {
+        m_undoing = true;
+        const bool ok = e.step();
+        m_undoing = false;
+        if (!ok) {
+            Q_EMIT message(tr("Could not undo %1.").arg(e.label));
+            return false;
+        }
+        Q_EMIT message(tr("Undone: %1.").arg(e.label));
+        refresh();
+        if (!m_detail->leadId().isEmpty())
+            m_detail->reload();
+        return true;
+    }
     m_undoing = true;
     Outcome done;
     if (e.kind == LeadDetail::ChangeKind::Status) {

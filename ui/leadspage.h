@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -60,9 +62,19 @@ public:
     qint64 totalCount() const { return m_total; }
     qint64 shownCount() const { return m_shown; }
     QString countsText() const;
-    // Undoes the last status or assignment change made in this window.
+    // Ids of the leads matching the current search and filters in the list's order, at
+    // most `limit` of them ("all N matching" for bulk edits); not limited to fetched rows.
+    QStringList matchingLeadIds(int limit) const;
+    // Undoes the last change made in this window (status, assignment or a pushed step).
     bool undo();
     bool canUndo() const { return !m_undo.isEmpty(); }
+    // Puts a step on the same undo list as status and assignment changes (one LIFO order;
+    // Ctrl+Z runs the latest). `undo` returns false when it could not undo; the page then
+    // reports "Could not undo <label>".
+    void pushUndoStep(const QString &label, std::function<bool()> undo);
+    // Adds an action to the lead table's context menu, after the built-in ones; it acts on
+    // selectedLeadIds().
+    void addSelectionAction(QAction *action);
 
     void saveState(QSettings &settings) const;
     void restoreState(QSettings &settings);
@@ -88,8 +100,11 @@ private:
     struct UndoEntry
     {
         QString leadId;
-        LeadDetail::ChangeKind kind;
+        LeadDetail::ChangeKind kind = LeadDetail::ChangeKind::Status;
         QString previous;
+        // A pushed step: when set, runs instead of the status/assignment revert.
+        QString label;
+        std::function<bool()> step;
     };
 
     void buildHeader(QWidget *parent);
@@ -130,6 +145,7 @@ private:
     qint64 m_shown = 0;
     bool m_shownPending = false;
     QList<UndoEntry> m_undo;
+    QList<QAction *> m_selectionActions;
     bool m_undoing = false;
     int m_detailWidth = -1; // restored width of the detail pane, applied once shown
 };

@@ -192,6 +192,30 @@ QString LeadTableModel::leadIdAt(int row) const
     return field(row, Field::Id).toString();
 }
 
+QStringList LeadTableModel::matchingLeadIds(int limit) const
+{
+    QStringList ids;
+    if (limit <= 0)
+        return ids;
+    QString sql = QStringLiteral("SELECT id FROM leads");
+    if (!m_countWhere.isEmpty())
+        sql += QStringLiteral(" WHERE ") + m_countWhere;
+    // Search results are listed newest first; otherwise the list's own order.
+    sql += isNewestFirst() ? QStringLiteral(" ORDER BY lead_no DESC") : u' ' + orderByClause();
+    sql += QStringLiteral(" LIMIT ?");
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        qCWarning(lcUi) << "reading matching leads failed:" << q.lastError().text();
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toString());
+    return ids;
+}
+
 int LeadTableModel::rowOfLead(const QString &leadId, int fetchLimit)
 {
     if (leadId.isEmpty())

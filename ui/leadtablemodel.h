@@ -52,6 +52,9 @@ public:
     // when needed; -1 when not found.
     int rowOfLead(const QString &leadId, int fetchLimit = 5000);
     QString leadIdAt(int row) const;
+    // Ids of every lead matching the current filter in the list's order (at most `limit`),
+    // read straight from the database rather than from the fetched rows.
+    QStringList matchingLeadIds(int limit) const;
 
     LeadQuery::SortKey sortKey() const { return m_sortKey; }
     // Search results come newest lead first until the user clicks a column.
