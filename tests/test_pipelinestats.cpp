@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "storage/database.h"
 #include "storage/leadfilter.h"
+#include "storage/migrations.h"
 #include "storage/pipelinestats.h"
 #include "storage/sampledata.h"
 
@@ -418,4 +419,55 @@ TEST_CASE("Pipeline figures of sample data match a plain computation", "[pipelin
             CHECK(bucket > 0);
         CHECK(s.lostReasons.size() >= 5);
     }
+}
+
+TEST_CASE("Schema 4 backfills when each lead entered its status, and keeps it current", "[pipelinestats][migrations]")
+{
+    const QDateTime now = LeadsTest::fixedNow();
+    auto db = LeadsTest::memoryDatabase();
+    const QSqlDatabase conn = db->connection();
+    auto mismatches = [&conn] {
+        QSqlQuery q(conn);
+        REQUIRE(q.exec(QStringLiteral(
+            "SELECT COUNT(*) FROM leads l WHERE l.status_changed_at IS NOT (SELECT MAX(i.occurred_at) "
+            "FROM interactions i WHERE i.lead_id = l.id AND i.kind = 'status_change')")));
+        REQUIRE(q.next());
+        return q.value(0).toLongLong();
+    };
+    SampleData::Options options;
+    options.leads = 400;
+    options.now = now;
+    REQUIRE(SampleData::generate(*db, options));
+    // The seed's status changes reached the column through the trigger.
+    CHECK(mismatches() == 0);
+
+    // Back to what a schema-3 file has (no column, trigger or index), then the upgrade step.
+    QSqlQuery q(conn);
+    for (const char *sql : {"DROP TRIGGER interactions_status_changed", "DROP INDEX leads_stage_age",
+                            "ALTER TABLE leads DROP COLUMN status_changed_at"})
+        REQUIRE(q.exec(QString::fromLatin1(sql)));
+    const QStringList upgrade = Migrations::statements(4);
+    REQUIRE_FALSE(upgrade.isEmpty());
+    for (const QString &sql : upgrade) {
+        INFO(sql.toStdString());
+        REQUIRE(q.exec(sql));
+    }
+    CHECK(mismatches() == 0);
+    REQUIRE(q.exec(QStringLiteral("SELECT COUNT(*) FROM leads WHERE status_changed_at IS NOT NULL")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toLongLong() > 100); // the backfill did something
+
+    // A later move, and an older one arriving late (sync delivers out of order).
+    REQUIRE(q.exec(QStringLiteral("SELECT id FROM leads WHERE is_final = 0 LIMIT 1")));
+    REQUIRE(q.next());
+    const QString leadId = q.value(0).toString();
+    const qint64 later = now.toMSecsSinceEpoch() + kDay;
+    exec(q, QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at) VALUES (?, ?, 'status_change', ?)"),
+         {QStringLiteral("i-later"), leadId, later});
+    exec(q, QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at) VALUES (?, ?, 'status_change', ?)"),
+         {QStringLiteral("i-older"), leadId, later - 5 * kDay});
+    exec(q, QStringLiteral("SELECT status_changed_at FROM leads WHERE id = ?"), {leadId});
+    REQUIRE(q.next());
+    CHECK(q.value(0).toLongLong() == later);
+    CHECK(mismatches() == 0);
 }

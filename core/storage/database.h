@@ -18,7 +18,7 @@ namespace Leads {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     enum class Mode { ReadWrite, ReadOnly };
 

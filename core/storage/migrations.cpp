@@ -23,6 +23,9 @@ struct IndexDef
     // Keys that bulk loads write in ascending order (time-ordered ids) only ever append to
     // the index, which costs less than building it again from a scan afterwards.
     bool keptInBulkLoads = false;
+    // The schema version that added the index's columns: the migration of that version
+    // creates it (an older migration must not name a column it does not have yet).
+    int since = 1;
 };
 constexpr IndexDef kSecondaryIndexes[] = {
     {"contacts_phone", "ON contacts (phone) WHERE phone IS NOT NULL"},
@@ -46,6 +49,10 @@ constexpr IndexDef kSecondaryIndexes[] = {
     // kind is a column too: SQLite reads an index as covering only when it holds every
     // column the query names, the partial index's own condition included.
     {"interactions_status_change", "ON interactions (lead_id, kind, occurred_at) WHERE kind = 'status_change'", true},
+    // Aging and time to convert: when each lead entered its current status, next to every
+    // column the dashboard filters on, so both are one range scan of this index.
+    {"leads_stage_age",
+     "ON leads (is_final, status_rank, status_changed_at, created_at, assignee_id, source, campaign)", false, 4},
 };
 
 QString createIndexSql(const IndexDef &index)
@@ -149,8 +156,10 @@ QStringList schemaV1()
             error_message TEXT))"),
     };
     s.append(QStringLiteral("CREATE INDEX outbox_state ON outbox (state, seq)"));
-    for (const IndexDef &index : kSecondaryIndexes)
-        s.append(createIndexSql(index));
+    for (const IndexDef &index : kSecondaryIndexes) {
+        if (index.since == 1)
+            s.append(createIndexSql(index));
+    }
     s += SearchIndex::createStatements();
     return s;
 }
@@ -193,12 +202,37 @@ QStringList schemaV3()
     };
 }
 
+// When each lead entered its current status (the dashboard's aging and time to convert
+// read it for a million leads in one index scan instead of a seek into the timeline per
+// lead). A trigger keeps it equal to the lead's latest status-change interaction,
+// whichever writer adds it (LeadService, the AI, sync, imports, the seed); NULL means the
+// status never changed, so the lead is in it since created_at.
+QStringList schemaV4()
+{
+    QStringList s = {
+        QStringLiteral("ALTER TABLE leads ADD COLUMN status_changed_at INTEGER"),
+        QStringLiteral("UPDATE leads SET status_changed_at = (SELECT MAX(i.occurred_at) FROM interactions i "
+                       "WHERE i.lead_id = leads.id AND i.kind = 'status_change')"),
+        QStringLiteral(R"(CREATE TRIGGER interactions_status_changed AFTER INSERT ON interactions
+            WHEN new.kind = 'status_change' BEGIN
+                UPDATE leads SET status_changed_at = new.occurred_at
+                WHERE id = new.lead_id AND (status_changed_at IS NULL OR status_changed_at < new.occurred_at);
+            END)"),
+    };
+    for (const IndexDef &index : kSecondaryIndexes) {
+        if (index.since == 4)
+            s.append(createIndexSql(index));
+    }
+    return s;
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
         {1, schemaV1()},
         {2, schemaV2()},
         {3, schemaV3()},
+        {4, schemaV4()},
     };
     return list;
 }
@@ -208,6 +242,15 @@ const QList<Migration> &migrations()
 int Migrations::latest()
 {
     return migrations().constLast().version;
+}
+
+QStringList Migrations::statements(int version)
+{
+    for (const Migration &m : migrations()) {
+        if (m.version == version)
+            return m.statements;
+    }
+    return {};
 }
 
 Outcome Migrations::apply(QSqlDatabase &db)

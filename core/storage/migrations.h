@@ -3,6 +3,8 @@
 
 #include "domain/result.h"
 
+#include <QtCore/qcontainerfwd.h>
+
 class QSqlDatabase;
 
 namespace Leads {
@@ -14,6 +16,8 @@ class Migrations
 public:
     static Outcome apply(QSqlDatabase &db);
     static int latest();
+    // One migration's SQL (tests replay a single step on a file shaped like its predecessor).
+    static QStringList statements(int version);
     // Bulk loads drop the secondary indexes and build them once at the end.
     static Outcome dropSecondaryIndexes(QSqlDatabase &db);
     static Outcome ensureSecondaryIndexes(QSqlDatabase &db);

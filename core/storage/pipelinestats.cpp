@@ -232,20 +232,20 @@ Result<PipelineStats> PipelineStats::compute(const QSqlDatabase &db, const Filte
         });
     }
 
-    // Converted leads: a final lead never changes status again, so its last status change
-    // is the move to Converted. The partial index on status changes makes that a seek.
+    // Converted leads: a final lead never changes status again, so the time it entered its
+    // status (status_changed_at, kept by a trigger) is the move to Converted; one seek into
+    // the stage-age index, no timeline read.
     {
         QVariantList values = where.values;
         values += QVariantList{weeksFrom, kWeekMs, weeksFrom, weeksTo};
         auto q = runner.run(
             QStringLiteral("time to convert"),
-            QStringLiteral("WITH c AS MATERIALIZED (SELECT COALESCE(MAX(i.occurred_at), l.created_at) AS at, "
-                           "MAX(i.occurred_at) - l.created_at AS d FROM leads l "
-                           "LEFT JOIN interactions i ON i.lead_id = l.id AND i.kind = 'status_change' "
+            QStringLiteral("WITH c AS MATERIALIZED (SELECT COALESCE(l.status_changed_at, l.created_at) AS at, "
+                           "l.status_changed_at - l.created_at AS d FROM leads l "
                            "WHERE l.is_final = 1 AND l.status_rank = %1")
                     .arg(kConvertedRank)
                 + where.sql
-                + QStringLiteral(" GROUP BY l.assignee_id, l.id) "
+                + QStringLiteral(") "
                                  "SELECT -1, COUNT(d), AVG(d) FROM c "
                                  "UNION ALL SELECT -2, COUNT(*), AVG(d) FROM (SELECT d FROM c WHERE d IS NOT NULL "
                                  "ORDER BY d LIMIT 2 - (SELECT COUNT(d) FROM c) % 2 "
@@ -311,19 +311,17 @@ Result<PipelineStats> PipelineStats::compute(const QSqlDatabase &db, const Filte
         runner.done();
     }
 
-    // Aging: the last status change of each active lead, one seek each into the partial
-    // index (its MAX is the last entry for the lead). LIMIT -1 keeps SQLite from folding
-    // the subquery into the CASE, which would seek once per branch.
+    // Aging: days since each active lead entered its current status, one range scan of
+    // the stage-age index.
     {
         QVariantList values{nowMs, kDayMs};
         values += where.values;
         auto q = runner.run(
             QStringLiteral("aging"),
             QStringLiteral("SELECT CASE WHEN days <= 2 THEN 0 WHEN days <= 7 THEN 1 WHEN days <= 30 THEN 2 ELSE 3 END, "
-                           "COUNT(*) FROM (SELECT (? - COALESCE((SELECT MAX(i.occurred_at) FROM interactions i "
-                           "WHERE i.lead_id = l.id AND i.kind = 'status_change'), l.created_at)) / ? AS days "
+                           "COUNT(*) FROM (SELECT (? - COALESCE(l.status_changed_at, l.created_at)) / ? AS days "
                            "FROM leads l WHERE l.is_final = 0")
-                + where.sql + QStringLiteral(" LIMIT -1) GROUP BY 1"),
+                + where.sql + QStringLiteral(") GROUP BY 1"),
             values);
         if (!q)
             return q.error();
