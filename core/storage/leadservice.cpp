@@ -266,18 +266,29 @@ Outcome LeadService::enqueue(const QString &type, const QString &leadId, const Q
     return {};
 }
 
-Outcome LeadService::record(Transaction &tx, const QString &leadId, InteractionKind kind, const QString &body,
-                            const QJsonObject &data, const QDateTime &at, const QString &mutation,
-                            const QJsonObject &payload)
+Outcome LeadService::stage(const QString &leadId, InteractionKind kind, const QString &body,
+                           const QJsonObject &data, const QDateTime &at, const QString &mutation,
+                           const QJsonObject &payload)
 {
     if (auto w = writeInteraction(leadId, kind, body, data, at); !w)
         return w;
-    if (auto e = enqueue(mutation, leadId, payload); !e)
-        return e;
+    return enqueue(mutation, leadId, payload);
+}
+
+Outcome LeadService::commitChange(Transaction &tx, const QString &leadId)
+{
     if (auto done = tx.commit(); !done)
         return done;
     Q_EMIT leadChanged(leadId);
     return {};
+}
+
+void LeadService::announce(const QStringList &leadIds)
+{
+    if (leadIds.size() == 1)
+        Q_EMIT leadChanged(leadIds.constFirst());
+    else if (!leadIds.isEmpty())
+        Q_EMIT leadsChanged(leadIds);
 }
 
 Outcome LeadService::touch(const QString &leadId, const QDateTime &at)
@@ -500,6 +511,13 @@ Outcome LeadService::setStatus(const QString &leadId, LeadStatus to, const QStri
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
+    if (auto staged = stageStatus(leadId, to, lostReason); !staged)
+        return staged;
+    return commitChange(tx, leadId);
+}
+
+Outcome LeadService::stageStatus(const QString &leadId, LeadStatus to, const QString &lostReason)
+{
     auto current = loadForChange(leadId, Permission::ChangeStatus);
     if (!current)
         return current.error();
@@ -530,8 +548,7 @@ Outcome LeadService::setStatus(const QString &leadId, LeadStatus to, const QStri
     QJsonObject payload = data;
     payload.insert(QStringLiteral("leadId"), leadId);
     payload.insert(QStringLiteral("baseVersion"), l.statusVersion);
-    return record(tx, leadId, InteractionKind::StatusChange, {}, data, now, QStringLiteral("lead.setStatus"),
-                  payload);
+    return stage(leadId, InteractionKind::StatusChange, {}, data, now, QStringLiteral("lead.setStatus"), payload);
 }
 
 Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
@@ -539,6 +556,13 @@ Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
+    if (auto staged = stageAssign(leadId, assigneeId); !staged)
+        return staged;
+    return commitChange(tx, leadId);
+}
+
+Outcome LeadService::stageAssign(const QString &leadId, const QString &assigneeId)
+{
     auto current = lead(leadId);
     if (!current)
         return current.error();
@@ -555,12 +579,7 @@ Outcome LeadService::assign(const QString &leadId, const QString &assigneeId)
     if (!name)
         return name.error();
     const QDateTime now = m_clock.now();
-    if (auto written = writeAssignment(l, assigneeId, name.value(), now); !written)
-        return written;
-    if (auto done = tx.commit(); !done)
-        return done;
-    Q_EMIT leadChanged(leadId);
-    return {};
+    return writeAssignment(l, assigneeId, name.value(), now);
 }
 
 Result<QString> LeadService::assigneeName(const QString &assigneeId) const
@@ -659,6 +678,13 @@ Outcome LeadService::qualifyManually(const QString &leadId, int score)
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
+    if (auto staged = stageManualScore(leadId, score); !staged)
+        return staged;
+    return commitChange(tx, leadId);
+}
+
+Outcome LeadService::stageManualScore(const QString &leadId, int score)
+{
     auto current = loadForChange(leadId, Permission::Qualify);
     if (!current)
         return current.error();
@@ -685,7 +711,7 @@ Outcome LeadService::qualifyManually(const QString &leadId, int score)
     const QJsonObject data{{QStringLiteral("score"), score},
                            {QStringLiteral("method"), QStringLiteral("manual")},
                            {QStringLiteral("previous"), l.qualification.manualScore ? *l.qualification.manualScore : -1}};
-    return record(tx, leadId, InteractionKind::Qualification, {}, data, now, QStringLiteral("lead.qualify"),
+    return stage(leadId, InteractionKind::Qualification, {}, data, now, QStringLiteral("lead.qualify"),
                   {{QStringLiteral("leadId"), leadId}, {QStringLiteral("score"), score}});
 }
 
@@ -700,6 +726,16 @@ Outcome LeadService::addNote(const QString &leadId, const QString &text)
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
+    if (auto staged = stageNote(leadId, note); !staged)
+        return staged;
+    return commitChange(tx, leadId);
+}
+
+Outcome LeadService::stageNote(const QString &leadId, const QString &text)
+{
+    const QString note = text.trimmed();
+    if (note.isEmpty() || note.size() > kMaxNoteLength)
+        return Error(ErrorCode::InvalidInput, tr("A note needs between 1 and %1 characters.").arg(kMaxNoteLength));
     auto current = loadForChange(leadId, Permission::AddNote);
     if (!current)
         return current.error();
@@ -715,7 +751,7 @@ Outcome LeadService::addNote(const QString &leadId, const QString &text)
     q.addBindValue(leadId);
     if (!q.exec())
         return storageError(q, tr("saving the note"));
-    return record(tx, leadId, InteractionKind::Note, note, {}, now, QStringLiteral("lead.addNote"),
+    return stage(leadId, InteractionKind::Note, note, {}, now, QStringLiteral("lead.addNote"),
                   {{QStringLiteral("leadId"), leadId}, {QStringLiteral("text"), note}});
 }
 
@@ -724,6 +760,13 @@ Outcome LeadService::setFollowUp(const QString &leadId, const QDateTime &at)
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
+    if (auto staged = stageFollowUp(leadId, at); !staged)
+        return staged;
+    return commitChange(tx, leadId);
+}
+
+Outcome LeadService::stageFollowUp(const QString &leadId, const QDateTime &at)
+{
     auto current = loadForChange(leadId, Permission::SetFollowUp);
     if (!current)
         return current.error();
@@ -741,7 +784,7 @@ Outcome LeadService::setFollowUp(const QString &leadId, const QDateTime &at)
     if (!q.exec())
         return storageError(q, tr("saving the follow-up"));
     const QString when = at.isValid() ? at.toUTC().toString(Qt::ISODate) : QString();
-    return record(tx, leadId, InteractionKind::FollowUp, {}, {{QStringLiteral("at"), when}}, now,
+    return stage(leadId, InteractionKind::FollowUp, {}, {{QStringLiteral("at"), when}}, now,
                   QStringLiteral("lead.setFollowUp"), {{QStringLiteral("leadId"), leadId}, {QStringLiteral("at"), when}});
 }
 

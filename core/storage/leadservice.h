@@ -92,6 +92,17 @@ public:
     Result<AiScoreBatch> applyAiScores(const QList<AiScoreUpdate> &updates);
     QStringList aiReasons(const QString &leadId) const;
 
+    // The same rules and writes (row, timeline entry, outbox mutation) as the calls above,
+    // inside a transaction the caller holds, without commit or signal: bulk edits and
+    // merges change many leads in one transaction and announce them once.
+    Outcome stageStatus(const QString &leadId, LeadStatus to, const QString &lostReason = {});
+    Outcome stageAssign(const QString &leadId, const QString &assigneeId);
+    Outcome stageManualScore(const QString &leadId, int score);
+    Outcome stageNote(const QString &leadId, const QString &text);
+    Outcome stageFollowUp(const QString &leadId, const QDateTime &at);
+    // Announces changes made by a caller's committed transaction (bulk edits, merges).
+    void announce(const QStringList &leadIds);
+
     Result<Lead> lead(const QString &leadId) const;
     Result<QList<Interaction>> timeline(const QString &leadId) const;
     QStringList lostReasons() const;
@@ -127,10 +138,11 @@ private:
     // The assignment's row, timeline entry and outbox mutation, inside the caller's transaction.
     Outcome writeAssignment(const Lead &lead, const QString &assigneeId, const QString &assigneeName,
                             const QDateTime &now);
-    // The common end of every change: its timeline entry and outbox mutation, commit, signal.
-    Outcome record(Transaction &tx, const QString &leadId, InteractionKind kind, const QString &body,
-                   const QJsonObject &data, const QDateTime &at, const QString &mutation,
-                   const QJsonObject &payload);
+    // The common end of every change: its timeline entry and outbox mutation, then (for
+    // single changes) commit and signal.
+    Outcome stage(const QString &leadId, InteractionKind kind, const QString &body, const QJsonObject &data,
+                  const QDateTime &at, const QString &mutation, const QJsonObject &payload);
+    Outcome commitChange(Transaction &tx, const QString &leadId);
     Outcome touch(const QString &leadId, const QDateTime &at);
     Result<QString> insertLead(const NewLead &lead, const QString &contactId, const QString &phone,
                                const QString &email, const QDateTime &at);

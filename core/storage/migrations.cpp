@@ -53,6 +53,11 @@ constexpr IndexDef kSecondaryIndexes[] = {
     // column the dashboard filters on, so both are one range scan of this index.
     {"leads_stage_age",
      "ON leads (is_final, status_rank, status_changed_at, created_at, assignee_id, source, campaign)", false, 4},
+    // Possible duplicates (DuplicateFinder): active leads grouped by normalised phone,
+    // e-mail or company without reading the table.
+    {"leads_dup_phone", "ON leads (phone) WHERE phone <> '' AND is_final = 0", false, 5},
+    {"leads_dup_email", "ON leads (email) WHERE email <> '' AND is_final = 0", false, 5},
+    {"leads_dup_company", "ON leads (company COLLATE NOCASE) WHERE company <> '' AND is_final = 0", false, 5},
 };
 
 QString createIndexSql(const IndexDef &index)
@@ -226,6 +231,24 @@ QStringList schemaV4()
     return s;
 }
 
+// Tags people put on leads (bulk edits add them; kept in this workspace, the server has
+// no tags yet) and the indexes that find possible duplicates.
+QStringList schemaV5()
+{
+    QStringList s = {
+        QStringLiteral(R"(CREATE TABLE lead_tags (
+            lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (lead_id, tag)) WITHOUT ROWID)"),
+        QStringLiteral("CREATE INDEX lead_tags_tag ON lead_tags (tag)"),
+    };
+    for (const IndexDef &index : kSecondaryIndexes) {
+        if (index.since == 5)
+            s.append(createIndexSql(index));
+    }
+    return s;
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
@@ -233,6 +256,7 @@ const QList<Migration> &migrations()
         {2, schemaV2()},
         {3, schemaV3()},
         {4, schemaV4()},
+        {5, schemaV5()},
     };
     return list;
 }

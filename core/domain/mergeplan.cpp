@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mergeplan.h"
+
+#include "pipeline.h"
+
+#include <QCoreApplication>
+
+namespace Leads {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("MergeRule", text);
+}
+} // namespace
+
+QString MergePlan::fieldLabel(MergeField field)
+{
+    switch (field) {
+    case MergeField::Name: return tr("Name");
+    case MergeField::Company: return tr("Company");
+    case MergeField::Phone: return tr("Phone");
+    case MergeField::Email: return tr("E-mail");
+    case MergeField::Source: return tr("Source");
+    case MergeField::Campaign: return tr("Campaign");
+    case MergeField::Status: return tr("Status");
+    case MergeField::Assignee: return tr("Assignee");
+    case MergeField::FollowUp: return tr("Follow-up");
+    case MergeField::ManualScore: return tr("Manual score");
+    }
+    return {};
+}
+
+QString MergePlan::displayValue(const Lead &lead, MergeField field)
+{
+    const QString none = QStringLiteral("—");
+    auto orNone = [&none](const QString &s) { return s.isEmpty() ? none : s; };
+    switch (field) {
+    case MergeField::Name: return orNone(lead.name);
+    case MergeField::Company: return orNone(lead.company);
+    case MergeField::Phone: return orNone(lead.phone);
+    case MergeField::Email: return orNone(lead.email);
+    case MergeField::Source: return orNone(Source::label(lead.source));
+    case MergeField::Campaign: return orNone(lead.campaign);
+    case MergeField::Status: return Status::label(lead.status);
+    case MergeField::Assignee: return lead.assigneeId.isEmpty() ? tr("Unassigned") : orNone(lead.assigneeName);
+    case MergeField::FollowUp:
+        return lead.followUpAt.isValid() ? lead.followUpAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                         : none;
+    case MergeField::ManualScore:
+        return lead.qualification.manualScore ? QString::number(*lead.qualification.manualScore) : none;
+    }
+    return none;
+}
+
+bool MergeRule::differs(const Lead &a, const Lead &b, MergeField field)
+{
+    switch (field) {
+    case MergeField::Name: return a.name != b.name;
+    case MergeField::Company: return a.company != b.company;
+    case MergeField::Phone: return a.phone != b.phone;
+    case MergeField::Email: return a.email != b.email;
+    case MergeField::Source: return a.source != b.source || a.sourceDetail != b.sourceDetail;
+    case MergeField::Campaign: return a.campaign != b.campaign;
+    case MergeField::Status: return a.status != b.status;
+    case MergeField::Assignee: return a.assigneeId != b.assigneeId;
+    case MergeField::FollowUp: return a.followUpAt != b.followUpAt;
+    // A missing manual score cannot replace one: there is nothing to take.
+    case MergeField::ManualScore:
+        return b.qualification.manualScore && a.qualification.manualScore != b.qualification.manualScore;
+    }
+    return false;
+}
+
+Lead MergeRule::compose(const Lead &target, const Lead &other, const MergePlan &plan)
+{
+    Lead out = target;
+    auto take = [&](MergeField f) { return plan.side(f) == MergePlan::Side::Other && differs(target, other, f); };
+    if (take(MergeField::Name))
+        out.name = other.name;
+    if (take(MergeField::Company))
+        out.company = other.company;
+    if (take(MergeField::Phone))
+        out.phone = other.phone;
+    if (take(MergeField::Email))
+        out.email = other.email;
+    if (take(MergeField::Source)) {
+        out.source = other.source;
+        out.sourceDetail = other.sourceDetail;
+    }
+    if (take(MergeField::Campaign))
+        out.campaign = other.campaign;
+    if (take(MergeField::Status))
+        out.status = other.status;
+    if (take(MergeField::Assignee)) {
+        out.assigneeId = other.assigneeId;
+        out.assigneeName = other.assigneeName;
+    }
+    if (take(MergeField::FollowUp))
+        out.followUpAt = other.followUpAt;
+    if (take(MergeField::ManualScore))
+        out.qualification.manualScore = other.qualification.manualScore;
+    if (other.lastActivityAt > out.lastActivityAt)
+        out.lastActivityAt = other.lastActivityAt;
+    return out;
+}
+
+QString MergeRule::duplicateReason(const QStringList &lostReasons)
+{
+    for (const QString &r : lostReasons) {
+        if (r.compare(QStringLiteral("Duplicate"), Qt::CaseInsensitive) == 0)
+            return r;
+    }
+    return {};
+}
+
+Outcome MergeRule::check(const Lead &target, const Lead &other, const MergePlan &plan,
+                         const QStringList &lostReasons)
+{
+    if (target.id == other.id)
+        return Error(ErrorCode::InvalidInput, tr("A lead cannot be merged with itself."));
+    if (plan.targetId() != target.id || plan.otherId() != other.id)
+        return Error(ErrorCode::InvalidInput, tr("The merge plan is for other leads."));
+    if (target.isFinal())
+        return Error(ErrorCode::FinalState,
+                     tr("\"%1\" is closed (%2): merge into an active lead.").arg(target.name, Status::label(target.status)));
+    if (other.isFinal())
+        return Error(ErrorCode::FinalState,
+                     tr("\"%1\" is closed (%2); closed leads keep their history and are not merged.")
+                         .arg(other.name, Status::label(other.status)));
+    const Lead merged = compose(target, other, plan);
+    if (merged.name.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("The merged lead needs a name."));
+    if (merged.phone.isEmpty() && merged.email.isEmpty())
+        return Error(ErrorCode::InvalidInput,
+                     tr("Keep a phone number or an e-mail address so the contact can be reached."));
+    if (merged.status != target.status) {
+        if (auto move = Pipeline::checkMove(target.status, merged.status); !move)
+            return move;
+    }
+    if (duplicateReason(lostReasons).isEmpty())
+        return Error(ErrorCode::UnknownLostReason,
+                     tr("The merged-away lead is closed as Lost for \"Duplicate\"; add that lost reason in "
+                        "Settings first."));
+    return {};
+}
+
+} // namespace Leads
