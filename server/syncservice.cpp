@@ -18,6 +18,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <iterator>
 #include <memory>
 #include <optional>
 
@@ -150,6 +151,39 @@ QJsonObject interactionJson(const QSqlQuery &q)
             {QStringLiteral("body"), q.value(6).toString()},
             {QStringLiteral("data"), data.isObject() ? data.object() : QJsonObject()}};
 }
+
+// The caller's scope as a condition on leads `l`, asked of the core rule rather than
+// restated.
+struct Scope {
+    bool seesAll = true;
+    QString sql = QStringLiteral("1 = 1");
+    QVariantList binds;
+};
+
+Scope scopeOf(const PermissionMatrix &matrix, const Actor &actor)
+{
+    Scope scope;
+    scope.seesAll = canSeeLead(matrix, actor, QStringLiteral("\u0001someone-else"));
+    if (scope.seesAll)
+        return scope;
+    QStringList parts;
+    if (canSeeLead(matrix, actor, actor.userId)) {
+        parts << QStringLiteral("l.assignee_id = ?");
+        scope.binds << actor.userId;
+    }
+    if (canSeeLead(matrix, actor, QString()))
+        parts << QStringLiteral("l.assignee_id IS NULL");
+    scope.sql = parts.isEmpty() ? QStringLiteral("1 = 0") : u'(' + parts.join(QLatin1String(" OR ")) + u')';
+    return scope;
+}
+
+QJsonValue columnValue(const QSqlQuery &q, int i, bool number)
+{
+    const QVariant v = q.value(i);
+    if (v.isNull())
+        return QJsonValue::Null;
+    return number ? QJsonValue(double(v.toLongLong())) : QJsonValue(v.toString());
+}
 } // namespace
 
 SyncService::SyncService(ServerDatabase &db, SettingsStore &settings, MutationProcessor &mutations,
@@ -174,7 +208,8 @@ ApiResponse SyncService::hello() const
                             {QStringLiteral("schema"), QJsonArray {1, m_db.schemaVersion()}},
                             {QStringLiteral("serverEpoch"), q.value(0).toString()},
                             {QStringLiteral("maxPushBatch"), kMaxPushBatch},
-                            {QStringLiteral("maxPullLimit"), kMaxPullLimit}});
+                            {QStringLiteral("maxPullLimit"), kMaxPullLimit},
+                            {QStringLiteral("maxSnapshotLimit"), kMaxSnapshotLimit}});
 }
 
 ApiResponse SyncService::push(const AuthUser &user, const QJsonObject &body)
@@ -366,22 +401,12 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                                   {{QStringLiteral("serverEpoch"), epoch}});
     const qint64 from = cursor ? cursor->seq : 0;
 
-    // The caller's scope, asked of the core rule rather than restated.
     const PermissionMatrix matrix = m_settings.permissions();
     const Actor actor = user.actor();
-    const bool seesAll = canSeeLead(matrix, actor, QStringLiteral("\u0001someone-else"));
-    QString scopeSql = QStringLiteral("1 = 1");
-    QVariantList scopeBinds;
-    if (!seesAll) {
-        QStringList parts;
-        if (canSeeLead(matrix, actor, actor.userId)) {
-            parts << QStringLiteral("l.assignee_id = ?");
-            scopeBinds << actor.userId;
-        }
-        if (canSeeLead(matrix, actor, QString()))
-            parts << QStringLiteral("l.assignee_id IS NULL");
-        scopeSql = parts.isEmpty() ? QStringLiteral("1 = 0") : u'(' + parts.join(QLatin1String(" OR ")) + u')';
-    }
+    const Scope scope = scopeOf(matrix, actor);
+    const bool seesAll = scope.seesAll;
+    const QString &scopeSql = scope.sql;
+    const QVariantList &scopeBinds = scope.binds;
 
     // Kind 0 users, 1 leads, 2 interactions: within one transaction the rows a later kind
     // refers to come first.
@@ -585,6 +610,160 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                             {QStringLiteral("hasMore"), hasMore}});
 }
 
+ApiResponse SyncService::snapshot(const AuthUser &user, const QUrlQuery &query)
+{
+    const QStringList knownParams {QStringLiteral("after"), QStringLiteral("limit"), QStringLiteral("epoch")};
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &item : items) {
+        if (!knownParams.contains(item.first))
+            return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                tr("Unknown query parameter \"%1\".").arg(item.first.left(100)),
+                                                item.first.left(100)));
+    }
+    int limit = kDefaultSnapshotLimit;
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > kMaxSnapshotLimit)
+            return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                tr("\"limit\" is a number from 1 to %1.").arg(kMaxSnapshotLimit),
+                                                QStringLiteral("limit")));
+    }
+    // Never null: a null string binds NULL, and `id > NULL` matches nothing.
+    QString after = query.queryItemValue(QStringLiteral("after"), QUrl::FullyDecoded);
+    if (after.isNull())
+        after = QStringLiteral("");
+    if (after.size() > 64)
+        return ApiResponse::fromError(
+            Error(ErrorCode::InvalidInput, tr("\"after\" is a lead id."), QStringLiteral("after")));
+    const QString expectedEpoch = query.queryItemValue(QStringLiteral("epoch"), QUrl::FullyDecoded);
+
+    // Every chunk is one consistent read. The first chunk's head is the change number the
+    // whole snapshot is consistent with: later chunks read rows as new or newer, and the
+    // ordinary pull from that number brings whatever changed meanwhile (including leads
+    // that entered the scope behind the key position, and removals).
+    ReadSnapshot read(m_db);
+    if (!read.begin())
+        return busy();
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT seq, epoch FROM sync_state WHERE id = 1")) || !q.next())
+        return ApiResponse::fromError(dbError(q, tr("reading the change counter")));
+    const qint64 head = q.value(0).toLongLong();
+    const QString epoch = q.value(1).toString();
+    q.finish();
+    if (!expectedEpoch.isEmpty() && expectedEpoch != epoch)
+        return ApiResponse::error(409, QStringLiteral("resync_required"),
+                                  tr("The server's history changed (it was restored or reset); "
+                                     "download everything again."),
+                                  {{QStringLiteral("serverEpoch"), epoch}});
+
+    const Scope scope = scopeOf(m_settings.permissions(), user.actor());
+    auto bindScope = [&](QSqlQuery &s) {
+        for (const QVariant &v : std::as_const(scope.binds))
+            s.addBindValue(v);
+    };
+    QJsonObject answer {{QStringLiteral("epoch"), epoch},
+                        {QStringLiteral("upTo"), head},
+                        {QStringLiteral("cursor"), encodeCursor(epoch, head)}};
+
+    if (after.isEmpty()) {
+        // The roster and the size of the download come with the first chunk.
+        QJsonArray users;
+        if (!q.exec(QStringLiteral("SELECT id, username, display_name, role, active, change_seq FROM users "
+                                   "ORDER BY id")))
+            return busy();
+        while (q.next())
+            users.append(QJsonArray {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                     q.value(3).toString(), q.value(4).toInt() != 0, q.value(5).toLongLong()});
+        q.finish();
+        answer.insert(QStringLiteral("users"), users);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads l WHERE l.deleted = 0 AND %1").arg(scope.sql));
+        bindScope(q);
+        if (!q.exec() || !q.next())
+            return busy();
+        answer.insert(QStringLiteral("total"), q.value(0).toLongLong());
+        q.finish();
+    }
+
+    // Leads in key order after the last one the client has, with their contacts: one
+    // forward-only statement, no per-lead queries.
+    static const QJsonArray leadColumns {
+        QStringLiteral("id"), QStringLiteral("contactId"), QStringLiteral("contactPhone"),
+        QStringLiteral("contactEmail"), QStringLiteral("contactName"), QStringLiteral("name"),
+        QStringLiteral("company"), QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("source"),
+        QStringLiteral("sourceDetail"), QStringLiteral("campaign"), QStringLiteral("status"),
+        QStringLiteral("statusVersion"), QStringLiteral("lostReason"), QStringLiteral("assigneeId"),
+        QStringLiteral("aiScore"), QStringLiteral("manualScore"), QStringLiteral("qualificationMethod"),
+        QStringLiteral("followUpAt"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+        QStringLiteral("lastActivityAt"), QStringLiteral("version"), QStringLiteral("changeSeq"),
+        QStringLiteral("aiReasons")};
+    // Which columns are numbers (the rest are text); null stays null.
+    static constexpr bool leadNumeric[] = {false, false, false, false, false, false, false, false, false,
+                                           false, false, false, false, true,  false, false, true,  true,
+                                           false, true,  true,  true,  true,  true,  true,  false};
+    static_assert(std::size(leadNumeric) == 26);
+    q.prepare(QStringLiteral("SELECT l.id, l.contact_id, c.phone, c.email, c.display_name, l.name, l.company, "
+                             "l.phone, l.email, l.source, l.source_detail, l.campaign, l.status, l.status_v, "
+                             "l.lost_reason, l.assignee_id, l.ai_score, l.manual_score, l.qualification_method, "
+                             "l.follow_up_at, l.created_at, l.updated_at, l.last_activity_at, l.version, "
+                             "l.change_seq, l.ai_reasons FROM leads l JOIN contacts c ON c.id = l.contact_id "
+                             "WHERE l.id > ? AND l.deleted = 0 AND %1 ORDER BY l.id LIMIT %2")
+                  .arg(scope.sql)
+                  .arg(limit + 1));
+    q.addBindValue(after);
+    bindScope(q);
+    if (!q.exec())
+        return busy();
+    QJsonArray leads;
+    QString last;
+    bool hasMore = false;
+    while (q.next()) {
+        if (leads.size() == limit) {
+            hasMore = true;
+            break;
+        }
+        QJsonArray row;
+        for (int i = 0; i < 26; ++i)
+            row.append(columnValue(q, i, leadNumeric[i]));
+        last = q.value(0).toString();
+        leads.append(row);
+    }
+    q.finish();
+
+    // Their timelines, in the order the client shows them, with the same key range.
+    static const QJsonArray interactionColumns {
+        QStringLiteral("id"),         QStringLiteral("leadId"), QStringLiteral("kind"),
+        QStringLiteral("occurredAt"), QStringLiteral("authorId"), QStringLiteral("authorName"),
+        QStringLiteral("body"),       QStringLiteral("data"),   QStringLiteral("changeSeq")};
+    QJsonArray interactions;
+    if (!leads.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT i.id, i.lead_id, i.kind, i.occurred_at, i.author_id, i.author_name, i.body, "
+                                 "i.data, i.change_seq FROM interactions i JOIN leads l ON l.id = i.lead_id "
+                                 "WHERE i.lead_id > ? AND i.lead_id <= ? AND l.deleted = 0 AND %1 "
+                                 "ORDER BY i.lead_id, i.occurred_at, i.id")
+                      .arg(scope.sql));
+        q.addBindValue(after);
+        q.addBindValue(last);
+        bindScope(q);
+        if (!q.exec())
+            return busy();
+        while (q.next())
+            interactions.append(QJsonArray {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                            q.value(3).toLongLong(), columnValue(q, 4, false),
+                                            q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+                                            q.value(8).toLongLong()});
+        q.finish();
+    }
+    answer.insert(QStringLiteral("leadColumns"), leadColumns);
+    answer.insert(QStringLiteral("leads"), leads);
+    answer.insert(QStringLiteral("interactionColumns"), interactionColumns);
+    answer.insert(QStringLiteral("interactions"), interactions);
+    answer.insert(QStringLiteral("next"), hasMore ? QJsonValue(last) : QJsonValue(QJsonValue::Null));
+    answer.insert(QStringLiteral("hasMore"), hasMore);
+    return ApiResponse::ok(answer);
+}
+
 // The routes of the sync protocol; ApiServer::registerRoutes() calls this once.
 void ApiServer::registerSyncRoutes()
 {
@@ -595,6 +774,8 @@ void ApiServer::registerSyncRoutes()
              [sync](Request &r) { return sync->push(*r.user, r.body); });
     addRoute("GET", QStringLiteral("/v1/sync/pull"), Body::None, true,
              [sync](Request &r) { return sync->pull(*r.user, r.query); });
+    addRoute("GET", QStringLiteral("/v1/sync/snapshot"), Body::None, true,
+             [sync](Request &r) { return sync->snapshot(*r.user, r.query); });
 }
 
 } // namespace Leads::Server

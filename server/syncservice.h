@@ -24,6 +24,8 @@ public:
     static constexpr int kMaxPushBatch = 200;
     static constexpr int kMaxPullLimit = 1000;
     static constexpr int kDefaultPullLimit = 500;
+    static constexpr int kMaxSnapshotLimit = 5000;
+    static constexpr int kDefaultSnapshotLimit = 2000;
 
     SyncService(ServerDatabase &db, SettingsStore &settings, MutationProcessor &mutations,
                 const ServerClock &clock);
@@ -34,6 +36,8 @@ public:
     ApiResponse push(const AuthUser &user, const QJsonObject &body);
     // GET /v1/sync/pull?cursor=&limit=&clientId=
     ApiResponse pull(const AuthUser &user, const QUrlQuery &query);
+    // GET /v1/sync/snapshot?after=&limit=&epoch= — the first download in lead-key order.
+    ApiResponse snapshot(const AuthUser &user, const QUrlQuery &query);
 
     static QString encodeCursor(const QString &epoch, qint64 seq);
 

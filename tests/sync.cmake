@@ -8,7 +8,9 @@ leads_add_test(test_sync SOURCES
   test_sync_e2e.cpp
   test_sync_session.cpp
   test_sync_restart.cpp
-  test_sync_random.cpp)
+  test_sync_random.cpp
+  test_sync_snapshot.cpp
+  test_sync_serverkill.cpp)
 add_dependencies(test_sync leads-server)
 target_compile_definitions(test_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_sync PRIVATE Qt6::Network Qt6::Sql)

@@ -4,10 +4,12 @@
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTimer>
 
 namespace LeadsTest {
@@ -235,6 +237,7 @@ SyncClient::SyncClient(const QString &serverUrl, const QString &token, const Lea
         db = memoryDatabase();
     } else {
         auto opened = Leads::Database::open(dbPath);
+        INFO((opened ? QString() : opened.error().message() + u' ' + opened.error().detail()).toStdString());
         REQUIRE(opened);
         db = std::move(opened.value());
     }
@@ -307,6 +310,50 @@ int SyncClient::outbox() const
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE state <> 'rejected'")) && q.next()
                ? q.value(0).toInt()
                : -1;
+}
+
+TableDigest tableDigest(const QSqlDatabase &db, const QString &sql)
+{
+    TableDigest d;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(sql))
+        return d;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    d.rows = 0;
+    const int columns = q.record().count();
+    while (q.next()) {
+        for (int i = 0; i < columns; ++i) {
+            const QVariant v = q.value(i);
+            hash.addData(v.isNull() ? QByteArrayLiteral("\\N") : v.toString().toUtf8());
+            hash.addData(QByteArrayLiteral("\x1f"));
+        }
+        hash.addData(QByteArrayLiteral("\x1e"));
+        ++d.rows;
+    }
+    d.hash = hash.result().toHex();
+    return d;
+}
+
+TableDigest leadsDigest(const QSqlDatabase &db)
+{
+    return tableDigest(db, QStringLiteral(
+        "SELECT id, contact_id, name, company, phone, email, search_phone, source, source_detail, campaign, status, "
+        "status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, manual_score, score, "
+        "qualification_method, follow_up_at, created_at, updated_at, last_activity_at, version, server_seq, "
+        "notes FROM leads ORDER BY id"));
+}
+
+TableDigest interactionsDigest(const QSqlDatabase &db)
+{
+    return tableDigest(db, QStringLiteral("SELECT id, lead_id, kind, occurred_at, author_id, author_name, body, "
+                                          "json(data), synced FROM interactions ORDER BY id"));
+}
+
+TableDigest contactsDigest(const QSqlDatabase &db)
+{
+    return tableDigest(db, QStringLiteral("SELECT id, phone, email, display_name FROM contacts "
+                                          "WHERE id IN (SELECT contact_id FROM leads) ORDER BY id"));
 }
 
 } // namespace LeadsTest

@@ -11,6 +11,7 @@
 
 #include <QList>
 #include <QNetworkAccessManager>
+#include <QSqlDatabase>
 #include <QNetworkReply>
 #include <QPointer>
 
@@ -90,6 +91,21 @@ struct SyncClient
 };
 
 Leads::SyncEngine::Config fastConfig(const QString &serverUrl);
+
+// A digest of what `sql` returns (every column of every row, in its order) and how many
+// rows, so two databases can be compared table by table.
+struct TableDigest
+{
+    qint64 rows = -1;
+    QByteArray hash;
+    bool operator==(const TableDigest &o) const { return rows == o.rows && hash == o.hash; }
+};
+TableDigest tableDigest(const QSqlDatabase &db, const QString &sql);
+// What a client shows of the workspace: leads, contacts, timelines (the columns the
+// server decides, in id order).
+TableDigest leadsDigest(const QSqlDatabase &db);
+TableDigest interactionsDigest(const QSqlDatabase &db);
+TableDigest contactsDigest(const QSqlDatabase &db);
 
 // A running leads-server with a manager and an agent besides the admin.
 struct SyncTeam

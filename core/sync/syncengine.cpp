@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncengine.h"
 
+#include "storage/bulkload.h"
 #include "storage/database.h"
 #include "sync/syncjob.h"
 
@@ -135,6 +136,8 @@ void SyncEngine::checkForWake()
 SyncEngine::~SyncEngine()
 {
     delete m_job.data();
+    if (auto done = endBulkLoad(); !done)
+        qCWarning(lcSync).noquote() << "finishing the download's indexes:" << done.error().message();
 }
 
 void SyncEngine::setStatus(Status status)
@@ -209,6 +212,7 @@ void SyncEngine::onHello(SyncJob *job)
         return;
     }
     const QString epoch = job->json().value(QStringLiteral("serverEpoch")).toString();
+    m_serverSnapshots = job->json().contains(QStringLiteral("maxSnapshotLimit"));
     auto state = m_store.state();
     if (!state) {
         fail(state.error().message(), false);
@@ -301,7 +305,7 @@ void SyncEngine::onPushed(SyncJob *job)
     const QJsonArray results = job->json().value(QStringLiteral("results")).toArray();
     for (const QJsonValue &v : results) {
         const QJsonObject r = v.toObject();
-        outcomes.append({qint64(r.value(QStringLiteral("mid")).toDouble()),
+        outcomes.append({r.value(QStringLiteral("mid")).toInteger(),
                          r.value(QStringLiteral("outcome")).toString(),
                          r.value(QStringLiteral("original")).toString(),
                          r.value(QStringLiteral("code")).toString(),
@@ -323,6 +327,10 @@ void SyncEngine::pull()
         return;
     }
     const QString cursor = state.value().cursor;
+    if (cursor.isEmpty() && m_config.snapshotLimit > 0 && m_serverSnapshots) {
+        snapshot();
+        return;
+    }
     QUrlQuery query;
     if (!cursor.isEmpty())
         query.addQueryItem(QStringLiteral("cursor"), cursor);
@@ -359,14 +367,7 @@ void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
         return;
     }
     const QJsonObject &o = job->json();
-    PullPage page;
-    page.epoch = o.value(QStringLiteral("epoch")).toString();
-    page.changes = o.value(QStringLiteral("changes")).toArray();
-    const QJsonValue ack = o.value(QStringLiteral("ack")).toObject().value(QStringLiteral("lastMutationId"));
-    page.ack = ack.isDouble() ? qint64(ack.toDouble()) : -1;
-    page.nextCursor = o.value(QStringLiteral("nextCursor")).toString();
-    page.upTo = qint64(o.value(QStringLiteral("upTo")).toDouble());
-    page.hasMore = o.value(QStringLiteral("hasMore")).toBool();
+    const PullPage page = PullPage::fromJson(o);
     if (page.nextCursor.isEmpty()) {
         fail(tr("The server's answer had no cursor."), true);
         return;
@@ -388,6 +389,142 @@ void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
         succeed();
 }
 
+// The first download: the caller's leads in key order, a chunk at a time, each written in
+// one transaction with the position reached; the next chunk is asked for before this one
+// is written, so the server reads and sends it meanwhile (the network runs on its own
+// thread). Once the last chunk is in, the ordinary pull continues from the change number
+// the snapshot started at.
+void SyncEngine::snapshot()
+{
+    auto progress = m_store.snapshotProgress();
+    if (!progress) {
+        fail(progress.error().message(), false);
+        return;
+    }
+    requestSnapshot(progress.value().after, progress.value().active ? progress.value().epoch : QString());
+}
+
+SyncJob *SyncEngine::requestSnapshot(const QString &after, const QString &epoch)
+{
+    QUrlQuery query;
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_config.snapshotLimit));
+    if (!epoch.isEmpty())
+        query.addQueryItem(QStringLiteral("epoch"), epoch);
+    SyncJob *job = send("GET", QStringLiteral("/v1/sync/snapshot?") + query.toString(QUrl::FullyEncoded), {});
+    connect(job, &SyncJob::finished, this, [this, after](SyncJob *j) { onSnapshot(j, after); });
+    job->start();
+    return job;
+}
+
+void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
+{
+    job->deleteLater();
+    if (cancelled(job))
+        return;
+    if (job->result() != SyncJob::Result::Ok) {
+        if (job->httpStatus() == 409 && job->errorCode() == QLatin1String("resync_required")
+            && m_resyncs < kMaxResyncsPerRound) {
+            ++m_resyncs;
+            const QString epoch = job->json()
+                                      .value(QStringLiteral("error"))
+                                      .toObject()
+                                      .value(QStringLiteral("serverEpoch"))
+                                      .toString();
+            if (!resync(epoch))
+                return;
+            push();
+            return;
+        }
+        if (job->result() == SyncJob::Result::Unauthorized)
+            failUnauthorized(job);
+        else
+            fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
+        return;
+    }
+    const QJsonObject &o = job->json();
+    SnapshotChunk chunk;
+    chunk.epoch = o.value(QStringLiteral("epoch")).toString();
+    chunk.cursor = o.value(QStringLiteral("cursor")).toString();
+    chunk.upTo = qint64(o.value(QStringLiteral("upTo")).toDouble());
+    chunk.total = qint64(o.value(QStringLiteral("total")).toDouble(-1));
+    chunk.users = o.value(QStringLiteral("users")).toArray();
+    chunk.leadColumns = o.value(QStringLiteral("leadColumns")).toArray();
+    chunk.leads = o.value(QStringLiteral("leads")).toArray();
+    chunk.interactionColumns = o.value(QStringLiteral("interactionColumns")).toArray();
+    chunk.interactions = o.value(QStringLiteral("interactions")).toArray();
+    chunk.next = o.value(QStringLiteral("next")).toString();
+    chunk.hasMore = o.value(QStringLiteral("hasMore")).toBool() && !chunk.next.isEmpty();
+    if (chunk.epoch.isEmpty() || chunk.cursor.isEmpty()) {
+        fail(tr("The server's answer had no cursor."), true);
+        return;
+    }
+    QPointer<SyncJob> next;
+    if (chunk.hasMore)
+        next = requestSnapshot(chunk.next, chunk.epoch);
+    const auto dropNext = [this, &next] {
+        if (!next)
+            return;
+        disconnect(next.data(), nullptr, this, nullptr);
+        next->abort();
+        next->deleteLater();
+    };
+    if (!m_bulk) {
+        m_bulk = std::make_unique<BulkLoad>(m_db.connection());
+        if (auto begun = m_bulk->begin(); !begun) {
+            dropNext();
+            fail(begun.error().message(), false);
+            return;
+        }
+    }
+    if (after.isEmpty())
+        m_downloadStats = {};
+    QElapsedTimer writing;
+    writing.start();
+    auto applied = m_store.applySnapshotChunk(after, chunk);
+    m_downloadStats.writeMs += writing.elapsed();
+    ++m_downloadStats.chunks;
+    if (!applied) {
+        dropNext();
+        if (applied.error().detail() == QLatin1String("stale_page")) {
+            pull(); // the stored position moved: continue from where it is now
+            return;
+        }
+        fail(applied.error().message(), false);
+        return;
+    }
+    m_applied += applied.value();
+    Q_EMIT progress(m_applied);
+    if (auto p = m_store.snapshotProgress(); p)
+        Q_EMIT downloadProgress(p.value().done, p.value().total);
+    if (next)
+        return; // its answer carries on
+    QElapsedTimer indexing;
+    indexing.start();
+    const Outcome built = endBulkLoad();
+    m_downloadStats.indexMs += indexing.elapsed();
+    if (!built) {
+        fail(built.error().message(), false);
+        return;
+    }
+    if (auto finished = m_store.finishSnapshot(); !finished) {
+        fail(finished.error().message(), false);
+        return;
+    }
+    pull(); // whatever changed since the snapshot's change number, in ordinary pages
+}
+
+// Rebuilds the indexes and the search index a first download left out, once.
+Outcome SyncEngine::endBulkLoad()
+{
+    if (!m_bulk)
+        return {};
+    Outcome done = m_bulk->finish();
+    m_bulk.reset();
+    return done;
+}
+
 // The user stopped the round: no retry is scheduled; the next trigger starts again.
 bool SyncEngine::cancelled(SyncJob *job)
 {
@@ -395,6 +532,8 @@ bool SyncEngine::cancelled(SyncJob *job)
         return false;
     m_running = false;
     m_again = false;
+    if (auto done = endBulkLoad(); !done)
+        qCWarning(lcSync).noquote() << "finishing the download's indexes:" << done.error().message();
     m_lastError = job->errorText();
     setStatus(Status::Idle);
     Q_EMIT failed(m_lastError, false);
@@ -404,6 +543,8 @@ bool SyncEngine::cancelled(SyncJob *job)
 void SyncEngine::succeed()
 {
     m_running = false;
+    if (auto done = endBulkLoad(); !done)
+        qCWarning(lcSync).noquote() << "finishing the download's indexes:" << done.error().message();
     m_tokenExpired = false;
     m_backoff.reset();
     m_retryDelayMs = 0;
@@ -425,6 +566,10 @@ void SyncEngine::failUnauthorized(SyncJob *job)
 void SyncEngine::fail(const QString &reason, bool transient, qint64 retryAfterMs)
 {
     m_running = false;
+    // A download stopped half-way stays usable meanwhile: indexes and search come back for
+    // what it has; the next round continues after the last lead written.
+    if (auto done = endBulkLoad(); !done)
+        qCWarning(lcSync).noquote() << "finishing the download's indexes:" << done.error().message();
     m_lastError = reason;
     qCInfo(lcSync).noquote() << "sync failed:" << reason << (transient ? "(will retry)" : "");
     if (transient) {

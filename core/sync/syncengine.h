@@ -9,10 +9,13 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
+
 class QNetworkAccessManager;
 
 namespace Leads {
 
+class BulkLoad;
 class Database;
 class SyncJob;
 
@@ -30,6 +33,9 @@ public:
         QUrl serverUrl;
         int pushBatch = 100;
         int pullLimit = 500;
+        // Leads per chunk of the first download (GET /v1/sync/snapshot); 0: download
+        // everything through the paged pull instead.
+        int snapshotLimit = 2000;
         int timeoutMs = 15000;
         qint64 backoffMinMs = 1000;
         qint64 backoffMaxMs = 5 * 60 * 1000;
@@ -79,6 +85,16 @@ public:
     qint64 retryDelayMs() const { return m_retryDelayMs; }
     int requestsSent() const { return m_requests; }
     const SyncStore &store() const { return m_store; }
+    // Where the time of the last first download went (for the benchmark): writing chunks,
+    // building the indexes once at the end, and everything else (mostly waiting for the
+    // server and the network, which overlap with the writing).
+    struct DownloadStats
+    {
+        int chunks = 0;
+        qint64 writeMs = 0;
+        qint64 indexMs = 0;
+    };
+    const DownloadStats &downloadStats() const { return m_downloadStats; }
 
 Q_SIGNALS:
     void statusChanged(Leads::SyncEngine::Status status);
@@ -87,6 +103,10 @@ Q_SIGNALS:
     // A round ended early; `retrying` says whether a retry is scheduled.
     void failed(const QString &reason, bool retrying);
     void progress(int changesApplied);
+    // The first download of a workspace: leads written so far out of `total` (-1: not
+    // known yet). For the progress dialog; cancel() stops it, and the next round
+    // continues after the last lead written.
+    void downloadProgress(qint64 leadsDone, qint64 total);
     // The server refused the access token (HTTP 401): the round stopped with status Failed.
     // Refresh or sign in and call setAccessToken(); the engine then syncs by itself.
     void accessTokenExpired();
@@ -102,6 +122,10 @@ private:
     void pull();
     void onPushed(SyncJob *job);
     void onPulled(SyncJob *job, const QString &requestCursor);
+    void snapshot();
+    SyncJob *requestSnapshot(const QString &after, const QString &epoch);
+    void onSnapshot(SyncJob *job, const QString &after);
+    Outcome endBulkLoad();
     SyncJob *send(const QByteArray &method, const QString &path, const QByteArray &body);
     void succeed();
     bool cancelled(SyncJob *job);
@@ -119,6 +143,9 @@ private:
     QString m_token;
     QString m_clientId;
     QPointer<SyncJob> m_job;
+    std::unique_ptr<BulkLoad> m_bulk; // while a first download writes its chunks
+    bool m_serverSnapshots = false;   // the server's hello offered /v1/sync/snapshot
+    DownloadStats m_downloadStats;
     QTimer m_retry;
     QTimer m_soon;
     QTimer m_periodic;

@@ -2,6 +2,7 @@
 #include "syncstore.h"
 
 #include "domain/leadstatus.h"
+#include "storage/bulkstatement.h"
 #include "storage/database.h"
 #include "storage/searchindex.h"
 #include "storage/transaction.h"
@@ -63,6 +64,47 @@ QString json(const QJsonObject &o)
 QJsonObject object(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// Where the progress of a first download is kept (the settings table, key/value).
+const char kSnapshotKey[] = "sync.snapshot";
+
+// The column order this client reads; a server that sends another order (a newer format)
+// is refused rather than misread.
+const QStringList &snapshotLeadColumns()
+{
+    static const QStringList c {
+        QStringLiteral("id"), QStringLiteral("contactId"), QStringLiteral("contactPhone"),
+        QStringLiteral("contactEmail"), QStringLiteral("contactName"), QStringLiteral("name"),
+        QStringLiteral("company"), QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("source"),
+        QStringLiteral("sourceDetail"), QStringLiteral("campaign"), QStringLiteral("status"),
+        QStringLiteral("statusVersion"), QStringLiteral("lostReason"), QStringLiteral("assigneeId"),
+        QStringLiteral("aiScore"), QStringLiteral("manualScore"), QStringLiteral("qualificationMethod"),
+        QStringLiteral("followUpAt"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+        QStringLiteral("lastActivityAt"), QStringLiteral("version"), QStringLiteral("changeSeq"),
+        QStringLiteral("aiReasons")};
+    return c;
+}
+
+const QStringList &snapshotInteractionColumns()
+{
+    static const QStringList c {QStringLiteral("id"),         QStringLiteral("leadId"),
+                                QStringLiteral("kind"),       QStringLiteral("occurredAt"),
+                                QStringLiteral("authorId"),   QStringLiteral("authorName"),
+                                QStringLiteral("body"),       QStringLiteral("data"),
+                                QStringLiteral("changeSeq")};
+    return c;
+}
+
+// Null, or (for text that may be absent) empty, binds NULL — as the paged pull stores it.
+void bindOrNull(BulkStatement &s, int pos, const QJsonValue &v)
+{
+    if (v.isDouble())
+        s.bind(pos, qint64(v.toDouble()));
+    else if (v.isString() && !v.toString().isEmpty())
+        s.bind(pos, v.toString());
+    else
+        s.bindNull(pos);
 }
 
 // Kinds of timeline rows that a mutation writes locally and the server writes again.
@@ -278,7 +320,7 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
         // The server's value replaces the refused local edit (older copies never win).
         if (!o.current.isEmpty()) {
             if (auto up = upsertLead(statements, o.current,
-                                     qint64(o.current.value(QStringLiteral("changeSeq")).toDouble()));
+                                     o.current.value(QStringLiteral("changeSeq")).toInteger());
                 !up)
                 return up;
         }
@@ -457,6 +499,21 @@ Outcome SyncStore::replayAndTidy(SyncStatements &statements, const QSet<QString>
     return {};
 }
 
+// Numbers go through toInteger(): one outside qint64 (1e300) or not whole reads as absent,
+// where a plain cast from double would be undefined behaviour.
+PullPage PullPage::fromJson(const QJsonObject &o)
+{
+    PullPage page;
+    page.epoch = o.value(QStringLiteral("epoch")).toString();
+    page.changes = o.value(QStringLiteral("changes")).toArray();
+    const QJsonValue ack = o.value(QStringLiteral("ack")).toObject().value(QStringLiteral("lastMutationId"));
+    page.ack = ack.toInteger(-1);
+    page.nextCursor = o.value(QStringLiteral("nextCursor")).toString();
+    page.upTo = o.value(QStringLiteral("upTo")).toInteger();
+    page.hasMore = o.value(QStringLiteral("hasMore")).toBool();
+    return page;
+}
+
 Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &page) const
 {
     Transaction tx(m_db.connection());
@@ -490,7 +547,7 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
         const QString t = c.value(QStringLiteral("t")).toString();
         const QString op = c.value(QStringLiteral("op")).toString();
         const QString id = c.value(QStringLiteral("id")).toString();
-        const qint64 seq = qint64(c.value(QStringLiteral("seq")).toDouble());
+        const qint64 seq = c.value(QStringLiteral("seq")).toInteger();
         const QJsonObject row = c.value(QStringLiteral("row")).toObject();
         if (t == QLatin1String("user") && op == QLatin1String("upsert")) {
             const QString username = row.value(QStringLiteral("username")).toString();
@@ -533,7 +590,7 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
             q.addBindValue(id);
             q.addBindValue(leadId);
             q.addBindValue(row.value(QStringLiteral("kind")).toString());
-            q.addBindValue(qint64(row.value(QStringLiteral("occurredAt")).toDouble()));
+            q.addBindValue(row.value(QStringLiteral("occurredAt")).toInteger());
             q.addBindValue(textOrNull(row.value(QStringLiteral("authorId"))));
             q.addBindValue(row.value(QStringLiteral("authorName")).toString());
             q.addBindValue(row.value(QStringLiteral("body")).toString());
@@ -590,12 +647,288 @@ Outcome SyncStore::resetForResync(const QString &epoch) const
         return storageError(q, tr("starting a full download"));
     if (!q.exec(QStringLiteral("UPDATE outbox SET state = 'pending' WHERE state = 'sent'")))
         return storageError(q, tr("starting a full download"));
+    // A first download under way was of the old history: it starts again.
+    q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+    q.addBindValue(QLatin1String(kSnapshotKey));
+    if (!q.exec())
+        return storageError(q, tr("starting a full download"));
     q.prepare(QStringLiteral("UPDATE sync_client SET client_id = ?, epoch = ?, cursor = NULL, cursor_seq = 0, "
                              "last_mid = 0, acked_mid = 0 WHERE id = 1"));
     q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
     q.addBindValue(epoch);
     if (!q.exec())
         return storageError(q, tr("starting a full download"));
+    return tx.commit();
+}
+
+Result<SnapshotProgress> SyncStore::snapshotProgress() const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(QLatin1String(kSnapshotKey));
+    if (!q.exec())
+        return storageError(q, tr("reading the download progress"));
+    SnapshotProgress p;
+    if (!q.next())
+        return p;
+    const QJsonObject o = object(q.value(0).toString());
+    p.active = true;
+    p.epoch = o.value(QStringLiteral("epoch")).toString();
+    p.cursor = o.value(QStringLiteral("cursor")).toString();
+    p.upTo = qint64(o.value(QStringLiteral("upTo")).toDouble());
+    p.after = o.value(QStringLiteral("after")).toString();
+    p.total = qint64(o.value(QStringLiteral("total")).toDouble(-1));
+    p.done = qint64(o.value(QStringLiteral("done")).toDouble());
+    return p;
+}
+
+Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotChunk &chunk) const
+{
+    QStringList leadColumns;
+    for (const QJsonValue &v : chunk.leadColumns)
+        leadColumns << v.toString();
+    QStringList interactionColumns;
+    for (const QJsonValue &v : chunk.interactionColumns)
+        interactionColumns << v.toString();
+    if (leadColumns != snapshotLeadColumns() || interactionColumns != snapshotInteractionColumns())
+        return Error(ErrorCode::InvalidInput, tr("The server sent the download in a format this version does not read."),
+                     QStringLiteral("snapshot_format"));
+
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun.error();
+    auto stored = snapshotProgress();
+    if (!stored)
+        return stored.error();
+    SnapshotProgress progress = stored.value();
+    auto current = state();
+    if (!current)
+        return current.error();
+    // A late or repeated answer, or a download that finished or restarted meanwhile.
+    if (!current.value().cursor.isEmpty() || progress.after != after
+        || (progress.active && progress.epoch != chunk.epoch) || (!progress.active && !after.isEmpty()))
+        return Error(ErrorCode::Conflict, tr("The download moved on; the chunk was discarded."),
+                     QStringLiteral("stale_page"));
+    if (!progress.active) {
+        progress.active = true;
+        progress.epoch = chunk.epoch;
+        progress.cursor = chunk.cursor;
+        progress.upTo = chunk.upTo;
+    }
+    if (chunk.total >= 0)
+        progress.total = chunk.total;
+
+    const QSqlDatabase db = m_db.connection();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    int applied = 0;
+    if (!chunk.users.isEmpty()) {
+        QSqlQuery q(db);
+        for (const QJsonValue &value : chunk.users) {
+            const QJsonArray u = value.toArray();
+            const QString id = u.at(0).toString();
+            const QString username = u.at(1).toString();
+            // A local account with the same name but another id yields its name.
+            q.prepare(QStringLiteral("UPDATE users SET username = '#' || id WHERE username = ? AND id <> ?"));
+            q.addBindValue(username);
+            q.addBindValue(id);
+            if (!q.exec())
+                return storageError(q, tr("saving a user"));
+            q.prepare(QStringLiteral("INSERT INTO users (id, username, display_name, role, active, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                                     "username = excluded.username, display_name = excluded.display_name, "
+                                     "role = excluded.role, active = excluded.active"));
+            q.addBindValue(id);
+            q.addBindValue(username);
+            q.addBindValue(u.at(2).toString());
+            q.addBindValue(u.at(3).toString());
+            q.addBindValue(u.at(4).toBool() ? 1 : 0);
+            q.addBindValue(now);
+            if (!q.exec())
+                return storageError(q, tr("saving a user"));
+            ++applied;
+        }
+    }
+
+    // The notes column feeds search: the bodies of a lead's notes in timeline order, as
+    // the paged pull builds it. The server sends each timeline in that order.
+    QHash<QString, QString> notes;
+    for (const QJsonValue &value : chunk.interactions) {
+        const QJsonArray i = value.toArray();
+        if (i.at(2).toString() != QLatin1String("note"))
+            continue;
+        QString &text = notes[i.at(1).toString()];
+        if (!text.isEmpty())
+            text += u'\n';
+        text += i.at(6).toString();
+    }
+
+    BulkStatement contact(db, "INSERT INTO contacts (id, phone, email, display_name, created_at) VALUES (?, ?, ?, ?, ?) "
+                              "ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, email = excluded.email, "
+                              "display_name = excluded.display_name");
+    BulkStatement placeholder(db, "INSERT OR IGNORE INTO users (id, username, display_name, role, created_at) "
+                                  "VALUES (?, '#' || ?, '', 'agent', ?)");
+    BulkStatement lead(
+        db, "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, source_detail, "
+            "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
+            "manual_score, score, qualification_method, follow_up_at, created_at, updated_at, last_activity_at, "
+            "version, server_seq, ai_reasons, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, name = excluded.name, "
+            "company = excluded.company, phone = excluded.phone, email = excluded.email, "
+            "search_phone = excluded.search_phone, source = excluded.source, source_detail = excluded.source_detail, "
+            "campaign = excluded.campaign, status = excluded.status, status_rank = excluded.status_rank, "
+            "status_version = excluded.status_version, is_final = excluded.is_final, "
+            "lost_reason = excluded.lost_reason, assignee_id = excluded.assignee_id, ai_score = excluded.ai_score, "
+            "manual_score = excluded.manual_score, score = excluded.score, "
+            "qualification_method = excluded.qualification_method, follow_up_at = excluded.follow_up_at, "
+            "created_at = excluded.created_at, updated_at = excluded.updated_at, "
+            "last_activity_at = excluded.last_activity_at, version = excluded.version, "
+            "server_seq = excluded.server_seq, ai_reasons = excluded.ai_reasons, notes = excluded.notes");
+    BulkStatement interaction(db, "INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
+                                  "body, data, synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE "
+                                  "SET body = excluded.body, data = excluded.data, synced = 1");
+    for (const BulkStatement *s : {&contact, &placeholder, &lead, &interaction}) {
+        if (!s->isValid())
+            return Error(ErrorCode::Storage, tr("Saving the download failed: %1").arg(s->lastError()));
+    }
+    QString last;
+    for (const QJsonValue &value : chunk.leads) {
+        const QJsonArray r = value.toArray();
+        if (r.size() != leadColumns.size())
+            return Error(ErrorCode::InvalidInput, tr("The server sent a malformed lead."), QStringLiteral("leads"));
+        const QString id = r.at(0).toString();
+        const QString contactId = r.at(1).toString();
+        contact.bind(1, contactId);
+        bindOrNull(contact, 2, r.at(2));
+        bindOrNull(contact, 3, r.at(3));
+        contact.bind(4, r.at(4).toString());
+        contact.bind(5, now);
+        if (auto done = contact.step("saving a contact"); !done)
+            return done.error();
+        const QJsonValue assignee = r.at(15);
+        if (assignee.isString() && !assignee.toString().isEmpty()) {
+            // Users come with the first chunk; one created since keeps the reference valid
+            // until the pull from the cursor brings its row.
+            placeholder.bind(1, assignee.toString());
+            placeholder.bind(2, assignee.toString());
+            placeholder.bind(3, now);
+            if (auto done = placeholder.step("saving an agent"); !done)
+                return done.error();
+        }
+        const auto status = Status::fromId(r.at(12).toString()).value_or(LeadStatus::New);
+        const QString phone = r.at(7).toString();
+        const QJsonValue ai = r.at(16);
+        const QJsonValue manual = r.at(17);
+        lead.bind(1, id);
+        lead.bind(2, contactId);
+        lead.bind(3, r.at(5).toString());
+        lead.bind(4, r.at(6).toString());
+        lead.bind(5, phone);
+        lead.bind(6, r.at(8).toString());
+        lead.bind(7, SearchIndex::phoneTokens(phone));
+        lead.bind(8, r.at(9).toString());
+        lead.bind(9, r.at(10).toString());
+        lead.bind(10, r.at(11).toString());
+        lead.bind(11, Status::id(status));
+        lead.bind(12, qint64(Status::index(status)));
+        lead.bind(13, qint64(r.at(13).toDouble(1)));
+        lead.bind(14, qint64(Status::isFinal(status) ? 1 : 0));
+        bindOrNull(lead, 15, r.at(14));
+        bindOrNull(lead, 16, assignee);
+        bindOrNull(lead, 17, ai);
+        bindOrNull(lead, 18, manual);
+        bindOrNull(lead, 19, manual.isDouble() ? manual : ai); // the effective score
+        lead.bind(20, r.at(18).toString());
+        bindOrNull(lead, 21, r.at(19));
+        const qint64 created = qint64(r.at(20).toDouble(double(now)));
+        lead.bind(22, created);
+        lead.bind(23, qint64(r.at(21).toDouble(double(created))));
+        lead.bind(24, qint64(r.at(22).toDouble(double(created))));
+        lead.bind(25, qint64(r.at(23).toDouble(1)));
+        lead.bind(26, qint64(r.at(24).toDouble()));
+        const QString reasons = r.at(25).toString();
+        lead.bind(27, reasons.isEmpty() ? QStringLiteral("[]") : reasons);
+        lead.bind(28, notes.value(id));
+        if (auto done = lead.step("saving a lead from the server"); !done)
+            return done.error();
+        last = id;
+        ++applied;
+    }
+    for (const QJsonValue &value : chunk.interactions) {
+        const QJsonArray i = value.toArray();
+        if (i.size() != interactionColumns.size())
+            return Error(ErrorCode::InvalidInput, tr("The server sent a malformed timeline entry."),
+                         QStringLiteral("interactions"));
+        interaction.bind(1, i.at(0).toString());
+        interaction.bind(2, i.at(1).toString());
+        interaction.bind(3, i.at(2).toString());
+        interaction.bind(4, qint64(i.at(3).toDouble()));
+        bindOrNull(interaction, 5, i.at(4));
+        interaction.bind(6, i.at(5).toString());
+        interaction.bind(7, i.at(6).toString());
+        const QString data = i.at(7).toString();
+        interaction.bind(8, data.isEmpty() ? QStringLiteral("{}") : data);
+        if (auto done = interaction.step("saving a timeline entry"); !done)
+            return done.error();
+        ++applied;
+    }
+
+    progress.after = chunk.hasMore ? chunk.next : (last.isEmpty() ? after : last);
+    progress.done += chunk.leads.size();
+    const QJsonObject saved {{QStringLiteral("epoch"), progress.epoch},
+                             {QStringLiteral("cursor"), progress.cursor},
+                             {QStringLiteral("upTo"), progress.upTo},
+                             {QStringLiteral("after"), progress.after},
+                             {QStringLiteral("total"), progress.total},
+                             {QStringLiteral("done"), progress.done}};
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+    q.addBindValue(QLatin1String(kSnapshotKey));
+    q.addBindValue(json(saved));
+    if (!q.exec())
+        return storageError(q, tr("saving the download progress"));
+    q.finish();
+    if (auto done = tx.commit(); !done)
+        return done.error();
+    return applied;
+}
+
+Outcome SyncStore::finishSnapshot() const
+{
+    Transaction tx(m_db.connection());
+    if (auto begun = tx.begun(); !begun)
+        return begun;
+    auto stored = snapshotProgress();
+    if (!stored)
+        return stored.error();
+    const SnapshotProgress &progress = stored.value();
+    if (!progress.active)
+        return {};
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE sync_client SET epoch = ?, cursor = ?, cursor_seq = ?, last_sync_at = ? "
+                             "WHERE id = 1"));
+    q.addBindValue(progress.epoch);
+    q.addBindValue(progress.cursor);
+    q.addBindValue(progress.upTo);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return storageError(q, tr("saving the sync cursor"));
+    q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+    q.addBindValue(QLatin1String(kSnapshotKey));
+    if (!q.exec())
+        return storageError(q, tr("saving the sync cursor"));
+    // Local mutations the server has not reflected yet go back on top of its rows.
+    QSet<QString> outstanding;
+    if (!q.exec(QStringLiteral("SELECT DISTINCT o.lead_id FROM outbox o JOIN leads l ON l.id = o.lead_id "
+                               "WHERE o.state IN ('pending', 'sent')")))
+        return storageError(q, tr("reading the outbox"));
+    while (q.next())
+        outstanding.insert(q.value(0).toString());
+    q.finish();
+    SyncStatements statements(m_db.connection());
+    if (auto tidy = replayAndTidy(statements, outstanding); !tidy)
+        return tidy;
+    statements.finishAll();
     return tx.commit();
 }
 

@@ -57,6 +57,39 @@ struct PullPage
     QString nextCursor;
     qint64 upTo = 0;
     bool hasMore = false;
+
+    // Reads the answer of GET /v1/sync/pull (docs/sync.md); what is missing or of the wrong
+    // type reads as empty, and the engine refuses a page without a cursor.
+    static PullPage fromJson(const QJsonObject &answer);
+};
+
+// One chunk of the first download (GET /v1/sync/snapshot), rows as column arrays.
+struct SnapshotChunk
+{
+    QString epoch;
+    QString cursor;   // where the ordinary pull continues once the snapshot is complete
+    qint64 upTo = 0;  // the change number that cursor stands for
+    qint64 total = -1; // leads in the whole snapshot (first chunk only)
+    QJsonArray users;
+    QJsonArray leadColumns;
+    QJsonArray leads;
+    QJsonArray interactionColumns;
+    QJsonArray interactions;
+    QString next;     // the last lead id of this chunk, when more follow
+    bool hasMore = false;
+};
+
+// How far a first download got; stored with every chunk, so a client stopped in the
+// middle (killed, cancelled, offline) continues after the last lead it has.
+struct SnapshotProgress
+{
+    bool active = false;
+    QString epoch;
+    QString cursor;
+    qint64 upTo = 0;
+    QString after; // the last lead id applied; empty: nothing yet
+    qint64 total = -1;
+    qint64 done = 0; // leads applied so far
 };
 
 // The client's side of sync in its SQLite file: identity, cursor, numbering the outbox,
@@ -90,6 +123,16 @@ public:
     // server row that no local mutation still needs; the queue stays and is pushed again
     // under a new client id, numbered from 1.
     Outcome resetForResync(const QString &epoch) const;
+
+    // The first download: chunks are written with prepared statements straight to SQLite
+    // (the caller holds a BulkLoad, so the search index and secondary indexes are built
+    // once at the end), each chunk in one transaction together with the progress. A chunk
+    // is refused (stale_page) when the stored progress is no longer `after`.
+    Result<SnapshotProgress> snapshotProgress() const;
+    Result<int> applySnapshotChunk(const QString &after, const SnapshotChunk &chunk) const;
+    // The last chunk is in: the cursor takes over (the ordinary pull continues from the
+    // snapshot's change number) and outstanding local mutations are replayed on top.
+    Outcome finishSnapshot() const;
 
     int pendingCount() const; // not yet accepted by the server
     int awaitingAckCount() const; // accepted, effect not yet pulled
