@@ -8,6 +8,7 @@
 #include "widgets/statuspalette.h"
 #include "storage/database.h"
 #include "storage/leadquery.h"
+#include "storage/leadtags.h"
 #include "storage/leadservice.h"
 
 #include <QComboBox>
@@ -232,6 +233,10 @@ void LeadDetail::build()
     m_attributes = valueLabel(m_content);
     m_attributes->setTextFormat(Qt::RichText);
     v->addWidget(m_attributes);
+    m_tags = valueLabel(m_content);
+    m_tags->setObjectName(QStringLiteral("leadTags"));
+    m_tags->setAccessibleName(tr("Tags"));
+    v->addWidget(m_tags);
 
     v->addWidget(sectionTitle(tr("Notes"), m_content));
     m_note = new QPlainTextEdit(m_content);
@@ -382,6 +387,10 @@ void LeadDetail::showLead(const Lead &lead)
         m_attributes->setText(html + QStringLiteral("</table>"));
         m_attributes->show();
     }
+
+    const QStringList tags = LeadTags::of(m_service.database().connection(), lead.id);
+    m_tags->setText(tr("Tags: %1").arg(tags.join(QStringLiteral(" · "))));
+    m_tags->setVisible(!tags.isEmpty());
 
     const bool canNote = may(Permission::AddNote);
     m_note->setVisible(canNote);

@@ -97,6 +97,7 @@ private:
     QPushButton *m_clearFollowUp = nullptr;
     QLabel *m_followUpLabel = nullptr;
     QLabel *m_attributes = nullptr;
+    QLabel *m_tags = nullptr;
     QPlainTextEdit *m_note = nullptr;
     QPushButton *m_addNote = nullptr;
     QLabel *m_timeline = nullptr;

@@ -2,6 +2,11 @@
 #include "mainwindow.h"
 
 #include "leadspage.h"
+#include "bulkeditdialog.h"
+#include "commandpalette.h"
+#include "duplicatesdialog.h"
+#include "triagemode.h"
+#include "storage/mergeservice.h"
 #include "followupnotifier.h"
 #include "followuppopup.h"
 #include "notapplieddialog.h"
@@ -18,6 +23,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
@@ -151,6 +157,8 @@ MainWindow::MainWindow(LeadService &service, const Clock &clock, bool persistSta
     m_quit->setMenuRole(QAction::QuitRole);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
+    buildPowerActions();
+
     applyStyle();
     resize(1280, 800);
     if (m_persist)
@@ -217,6 +225,185 @@ void MainWindow::attachSync(SyncController *controller)
         m_syncStatus->refresh();
     });
     connect(controller, &SyncController::dataChanged, m_leadsPage, &LeadsPage::refresh);
+}
+
+void MainWindow::buildPowerActions()
+{
+    m_goMenu = menuBar()->addMenu(tr("&Go"));
+    const struct
+    {
+        QString text;
+        std::function<void()> go;
+    } pages[] = {
+        {tr("Go to Leads"), [this] {
+             m_sidebar->setCurrent(QStringLiteral("leads"));
+             m_pages->setCurrentWidget(m_leadsPage);
+         }},
+        {tr("Go to Pipeline"), [this] { showPipeline(); }},
+        {tr("Go to Follow-ups"), [this] { showFollowUps(); }},
+    };
+    for (const auto &page : pages)
+        connect(m_goMenu->addAction(page.text), &QAction::triggered, this, page.go);
+    if (m_service.permissions().allows(m_service.actor().role, Permission::ViewUnassigned))
+        connect(m_goMenu->addAction(tr("Go to Unassigned")), &QAction::triggered, this, &MainWindow::showUnassigned);
+
+    m_leadsMenu = menuBar()->addMenu(tr("&Leads"));
+    m_triage = new TriageMode(*m_leadsPage, m_service, this);
+    m_triageAction = m_leadsMenu->addAction(tr("&Keyboard triage"));
+    m_triageAction->setObjectName(QStringLiteral("triageAction"));
+    m_triageAction->setCheckable(true);
+    m_triageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    m_triageAction->setToolTip(TriageMode::keyHelp());
+    connect(m_triageAction, &QAction::toggled, this, &MainWindow::setTriage);
+    connect(m_triage, &TriageMode::message, this, [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+
+    QAction *palette = m_leadsMenu->addAction(tr("Command &palette…"));
+    palette->setObjectName(QStringLiteral("paletteAction"));
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(palette, &QAction::triggered, this, [this] { showPalette(); });
+    m_leadsMenu->addSeparator();
+
+    QAction *duplicates = m_leadsMenu->addAction(tr("Possible &duplicates…"));
+    duplicates->setObjectName(QStringLiteral("duplicatesAction"));
+    duplicates->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(duplicates, &QAction::triggered, this, [this] { showDuplicates(); });
+
+    m_editSelected = m_leadsMenu->addAction(tr("&Edit selected…"));
+    m_editSelected->setObjectName(QStringLiteral("editSelectedAction"));
+    m_editSelected->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_editSelected, &QAction::triggered, this, &MainWindow::editSelected);
+    m_leadsPage->addSelectionAction(m_editSelected);
+    QAction *matching = m_leadsMenu->addAction(tr("Edit &all matching…"));
+    matching->setObjectName(QStringLiteral("editMatchingAction"));
+    connect(matching, &QAction::triggered, this, &MainWindow::editAllMatching);
+    m_leadsPage->addSelectionAction(matching);
+
+    m_triageBanner = new QLabel(tr("TRIAGE ON · %1").arg(TriageMode::keyHelp()), this);
+    m_triageBanner->setObjectName(QStringLiteral("triageBanner"));
+    m_triageBanner->setStyleSheet(QStringLiteral("QLabel#triageBanner { background: palette(highlight); "
+                                                 "color: palette(highlighted-text); border-radius: 4px; "
+                                                 "padding: 1px 8px; font-weight: 600; }"));
+    m_triageBanner->setAccessibleName(tr("Keyboard triage is on"));
+    // Permanent: a temporary message (what a key did) must not hide it.
+    statusBar()->addPermanentWidget(m_triageBanner);
+    m_triageBanner->hide();
+}
+
+void MainWindow::setTriage(bool on)
+{
+    if (on) {
+        m_sidebar->setCurrent(QStringLiteral("leads"));
+        m_pages->setCurrentWidget(m_leadsPage);
+    }
+    m_triage->setActive(on);
+    m_triageBanner->setVisible(on);
+    setWindowTitle(on ? tr("Leads — Keyboard triage") : tr("Leads"));
+    statusBar()->showMessage(on ? tr("Keyboard triage on: %1").arg(TriageMode::keyHelp()) : tr("Keyboard triage off."), 6000);
+}
+
+QList<QAction *> MainWindow::paletteActions() const
+{
+    QList<QAction *> list;
+    std::function<void(const QList<QAction *> &)> walk = [&](const QList<QAction *> &actions) {
+        for (QAction *a : actions) {
+            if (a->menu())
+                walk(a->menu()->actions());
+            else if (!a->isSeparator())
+                list.append(a);
+        }
+    };
+    walk(menuBar()->actions());
+    walk(m_leadsPage->actions());
+    for (QAction *a : m_leadsPage->findChildren<QAction *>()) {
+        if (!list.contains(a) && !a->text().isEmpty())
+            list.append(a);
+    }
+    return list;
+}
+
+CommandPalette *MainWindow::showPalette()
+{
+    if (!m_palette) {
+        m_palette = new CommandPalette(m_service, this);
+        connect(m_palette, &CommandPalette::leadChosen, this, &MainWindow::openLead);
+    }
+    m_palette->setActions(paletteActions());
+    m_palette->filterField()->clear();
+    const QRect r = geometry();
+    m_palette->move(r.center().x() - m_palette->width() / 2, r.top() + r.height() / 6);
+    m_palette->open();
+    return m_palette;
+}
+
+DuplicatesDialog *MainWindow::showDuplicates()
+{
+    auto *dialog = new DuplicatesDialog(m_service, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DuplicatesDialog::merged, this, [this](const MergeRecord &record) {
+        pushMergeUndo(record);
+        m_leadsPage->refresh();
+        statusBar()->showMessage(tr("Merged \"%1\" into \"%2\". Ctrl+Z undoes it.").arg(record.otherName, record.targetName), 8000);
+    });
+    connect(dialog, &DuplicatesDialog::openLead, this, &MainWindow::openLead);
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::pushMergeUndo(const MergeRecord &record)
+{
+    LeadService *service = &m_service;
+    m_leadsPage->pushUndoStep(tr("merge of \"%1\"").arg(record.otherName), [service, record] {
+        return MergeService(*service).unmerge(record).ok();
+    });
+}
+
+BulkEditDialog *MainWindow::editLeads(const QStringList &leadIds)
+{
+    if (leadIds.isEmpty()) {
+        statusBar()->showMessage(tr("Select leads to edit first."), 6000);
+        return nullptr;
+    }
+    auto *dialog = new BulkEditDialog(m_service, leadIds, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BulkEditDialog::applied, this, [this](const BulkSummary &summary) {
+        if (summary.changed > 0) {
+            LeadService *service = &m_service;
+            const ChangeSet changes = summary.undo;
+            m_leadsPage->pushUndoStep(tr("bulk edit of %n lead(s)", nullptr, summary.changed), [service, changes] {
+                auto restored = changes.revert(service->database().connection());
+                if (restored)
+                    service->announce(restored.value());
+                return restored.ok();
+            });
+        }
+        m_leadsPage->refresh();
+        statusBar()->showMessage(BulkEditDialog::describe(summary).section(QLatin1Char('\n'), 0, 0), 8000);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::editSelected()
+{
+    editLeads(m_leadsPage->selectedLeadIds());
+}
+
+void MainWindow::editAllMatching()
+{
+    // "All N matching": the whole filtered list, not only the fetched rows.
+    constexpr int kMaxBulk = 200000;
+    editLeads(m_leadsPage->matchingLeadIds(kMaxBulk));
+}
+
+void MainWindow::openLead(const QString &leadId)
+{
+    m_sidebar->setCurrent(QStringLiteral("leads"));
+    m_pages->setCurrentWidget(m_leadsPage);
+    LeadFilter all = m_leadsPage->leadFilter();
+    all.clearFilters();
+    all.search.clear();
+    m_leadsPage->setLeadFilter(all);
+    m_leadsPage->selectLead(leadId);
 }
 
 QString MainWindow::styleSheet()

@@ -20,6 +20,11 @@ class PipelinePage;
 class FollowUpPopup;
 class SyncController;
 class SyncStatusButton;
+class TriageMode;
+class CommandPalette;
+class DuplicatesDialog;
+class BulkEditDialog;
+struct MergeRecord;
 
 // The desktop client's main window: sidebar, pages, status bar. Remembers its geometry
 // and the Leads page's layout and filters in QSettings when `persistState` is set.
@@ -49,6 +54,24 @@ public:
     void showUnassigned();
     // What the actor may do changed: pages re-read it.
     void applyPermissions();
+
+    // Power users: keyboard triage (Ctrl+T), the command palette (Ctrl+K), possible
+    // duplicates with merge, and bulk edits; each change is one step on the page's undo.
+    TriageMode *triage() const { return m_triage; }
+    QAction *triageAction() const { return m_triageAction; }
+    QMenu *leadsMenu() const { return m_leadsMenu; }
+    // Every action the palette offers: menus, the Leads page's own actions.
+    QList<QAction *> paletteActions() const;
+    CommandPalette *showPalette();
+    DuplicatesDialog *showDuplicates();
+    // The bulk edit for these leads (shown, not run: the dialog applies on Apply).
+    BulkEditDialog *editLeads(const QStringList &leadIds);
+    void editSelected();
+    void editAllMatching();
+    // The Leads page with every lead, this one selected.
+    void openLead(const QString &leadId);
+    // Puts a merge on the page's undo list.
+    void pushMergeUndo(const MergeRecord &record);
 
     void saveSettings() const;
     void restoreSettings();
@@ -85,6 +108,15 @@ private:
     PipelinePage *m_pipelinePage = nullptr;
     FollowUpPopup *m_followUpPopup = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    void buildPowerActions();
+    void setTriage(bool on);
+    TriageMode *m_triage = nullptr;
+    QMenu *m_leadsMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QAction *m_triageAction = nullptr;
+    QAction *m_editSelected = nullptr;
+    QLabel *m_triageBanner = nullptr;
+    CommandPalette *m_palette = nullptr;
 };
 
 } // namespace Leads
