@@ -330,7 +330,7 @@ Result<QJsonObject> LeadRepository::list(const PermissionMatrix &matrix, const A
             return bad(QStringLiteral("after"),
                        tr("The cursor does not belong to this sort order; start again without \"after\"."));
         const QJsonValue k = cursor.value(QStringLiteral("k"));
-        const QVariant keyValue = numeric ? QVariant(qint64(k.toDouble())) : QVariant(k.toString());
+        const QVariant keyValue = numeric ? QVariant(k.toInteger()) : QVariant(k.toString());
         const QString cmp = desc ? QStringLiteral("<") : QStringLiteral(">");
         where << QStringLiteral("(%1 %2 ? OR (%1 = ? AND l.id %2 ?))").arg(key, cmp);
         binds << keyValue << keyValue << cursor.value(QStringLiteral("id")).toString();

@@ -108,9 +108,10 @@ std::optional<Cursor> decodeCursor(const QString &text)
     const QJsonObject o = doc.object();
     const QJsonValue e = o.value(QStringLiteral("e"));
     const QJsonValue s = o.value(QStringLiteral("s"));
-    if (!e.isString() || !s.isDouble() || s.toDouble() < 0)
+    const qint64 seq = s.toInteger(-1); // -1 also for a number outside qint64
+    if (!e.isString() || seq < 0)
         return std::nullopt;
-    return Cursor {e.toString(), qint64(s.toDouble())};
+    return Cursor {e.toString(), seq};
 }
 
 // A read snapshot: every SELECT of one pull sees the same committed state.
@@ -265,7 +266,8 @@ ApiResponse SyncService::push(const AuthUser &user, const QJsonObject &body)
     for (const QJsonValue &value : std::as_const(*mutations)) {
         const QJsonObject m = value.toObject();
         const QJsonValue midValue = m.value(QStringLiteral("mid"));
-        const qint64 mid = midValue.isDouble() ? qint64(midValue.toDouble()) : 0;
+        // toInteger(): 0 (refused below) for a mid outside qint64, where a cast is undefined.
+        const qint64 mid = midValue.toInteger(0);
         if (mid < 1 || double(mid) != midValue.toDouble())
             return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
                                                 tr("Each mutation needs \"mid\", a whole number from 1."),
@@ -298,7 +300,9 @@ ApiResponse SyncService::push(const AuthUser &user, const QJsonObject &body)
                                       {{QStringLiteral("lastMutationId"), last},
                                        {QStringLiteral("results"), results}});
 
-        const QString name = m.value(QStringLiteral("name")).toString();
+        QString name = m.value(QStringLiteral("name")).toString();
+        if (name.isNull())
+            name = QStringLiteral(""); // the log's name is NOT NULL: a missing name is refused, not retried forever
         const QJsonObject args = m.value(QStringLiteral("args")).toObject();
         bool transient = false;
         bool raced = false;

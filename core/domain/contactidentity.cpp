@@ -54,11 +54,14 @@ QString ContactIdentity::callingCode(const QString &country)
     const QString text = country.trimmed();
     if (const Country *c = findCountry(text))
         return QString::fromLatin1(c->code);
-    QString digits = text.startsWith(u'+') ? text.mid(1) : text;
-    if (!digits.isEmpty() && digits.size() <= 3) {
-        for (QChar ch : digits) {
+    const QString given = text.startsWith(u'+') ? text.mid(1) : text;
+    if (!given.isEmpty() && given.size() <= 3) {
+        // Digits of any script, as ASCII: the code goes into an E.164 number.
+        QString digits;
+        for (QChar ch : given) {
             if (!ch.isDigit())
                 return {};
+            digits.append(QChar(u'0' + ch.digitValue()));
         }
         if (digits.front() != u'0')
             return digits;

@@ -62,7 +62,7 @@ QString longNumberTerm(const QString &match)
 
 QString LeadQuery::literal(const QSqlDriver *driver, const QString &value)
 {
-    QSqlField field(QString(), QMetaType(QMetaType::QString));
+    QSqlField field{QString(), QMetaType(QMetaType::QString)};
     field.setValue(value);
     if (driver)
         return driver->formatValue(field);

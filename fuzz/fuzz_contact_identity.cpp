@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer target: phone and e-mail normalisation (ContactIdentity).
+#include "fuzzentries.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***)
+{
+    LeadsFuzz::initialise();
+    return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    LeadsFuzz::contactIdentity(QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    return 0;
+}
