@@ -57,7 +57,7 @@ TEST_CASE("Admins see every settings page, agents only their preferences", "[set
     LocalTeamSettings local(admin);
     SettingsDialog asAdmin(kAdmin, local, nullptr);
     CHECK(asAdmin.pageIds() == QStringList{QStringLiteral("preferences"), QStringLiteral("permissions"),
-                                           QStringLiteral("lostReasons")});
+                                           QStringLiteral("lostReasons"), QStringLiteral("staleLeads")});
     LeadService agent(*db, kAgent, clock);
     LocalTeamSettings agentLocal(agent);
     SettingsDialog asAgent(kAgent, agentLocal, nullptr);

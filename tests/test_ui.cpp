@@ -705,8 +705,9 @@ TEST_CASE("the screenshot command writes the documentation PNGs at the documente
     QTemporaryDir dir;
     auto written = Screenshots::render(dir.path());
     REQUIRE(written.ok());
-    REQUIRE(written.value().size() == 4);
+    REQUIRE(written.value().size() == 5);
     CHECK(QImage(dir.filePath(QStringLiteral("settings.png"))).width() >= 800);
+    CHECK(QImage(dir.filePath(QStringLiteral("leads-board.png"))).size() == Screenshots::kWindowSize);
     const QImage signIn(dir.filePath(QStringLiteral("sign-in.png")));
     CHECK(signIn.width() >= 380);
     CHECK(signIn.height() >= 150);

@@ -4,6 +4,9 @@
 #include "importwizard.h"
 
 #include "domain/clock.h"
+#include "kanbanboard.h"
+#include "savedviewscontroller.h"
+#include "sidebar.h"
 #include "filterbar.h"
 #include "filterchips.h"
 #include "importwizard.h"
@@ -37,6 +40,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Leads {
@@ -46,6 +50,20 @@ namespace {
 constexpr int kSearchDebounceMs = 120;
 constexpr int kRowHeight = 30;
 using Column = LeadTableModel::Column;
+
+// Stable names of the table's columns for saved views (indexes may change between versions).
+constexpr std::array<const char *, LeadTableModel::kColumnCount> kColumnKeys = {
+    "name", "contact", "company", "source", "status", "score", "assignee", "follow_up", "last_activity", "created",
+};
+
+int columnOfKey(const QString &key)
+{
+    for (int c = 0; c < LeadTableModel::kColumnCount; ++c) {
+        if (key == QLatin1String(kColumnKeys[size_t(c)]))
+            return c;
+    }
+    return -1;
+}
 
 QIcon searchIcon(const QPalette &palette)
 {
@@ -243,7 +261,24 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     QWidget *errorPage = buildEmptyState(QStringLiteral("\u26A0"), QString(), {retry});
     m_errorText = errorPage->findChild<QLabel *>(QStringLiteral("emptyText"));
     m_stack->addWidget(errorPage);
-    v->addWidget(m_stack, 1);
+    // Table (with its empty and error states) or board.
+    m_modes = new QStackedWidget(main);
+    m_modes->setObjectName(QStringLiteral("leadsModes"));
+    m_stack->setParent(m_modes);
+    m_modes->addWidget(m_stack);
+    m_board = new KanbanBoard(service, clock, m_modes);
+    m_modes->addWidget(m_board);
+    v->addWidget(m_modes, 1);
+    connect(m_board, &KanbanBoard::message, this, &LeadsPage::message);
+    connect(m_board, &KanbanBoard::moved, this, [this](const QString &id, LeadStatus previous) {
+        m_undo.append({id, LeadDetail::ChangeKind::Status, Status::id(previous), {}, {}});
+    });
+    connect(m_board, &KanbanBoard::currentLeadChanged, this, [this](const QString &id) { m_detail->setLead(id); });
+    connect(m_board, &KanbanBoard::leadActivated, this, [this] {
+        if (m_splitter->sizes().value(1) == 0)
+            m_splitter->setSizes({m_splitter->width() - 380, 380});
+        m_detail->focusFirstControl();
+    });
 
     m_detail = new LeadDetail(service, clock, m_splitter);
     m_detail->setObjectName(QStringLiteral("leadDetail"));
@@ -286,6 +321,11 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
             m_detail->reload();
     }, Qt::QueuedConnection);
 
+    m_views = new SavedViewsController(service, *this);
+    connect(m_views, &SavedViewsController::message, this, &LeadsPage::message);
+
+    m_staleRules = StaleRules::fromSetting(service.setting(StaleRules::settingKey()));
+    m_model->setStaleRules(m_staleRules);
     m_model->setSort(int(Column::LastActivity), Qt::DescendingOrder);
     applyFilter({});
     updateSelectionActions();
@@ -309,6 +349,35 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_counts->setForegroundRole(QPalette::PlaceholderText);
     row->addWidget(m_counts, 0, Qt::AlignBaseline);
     row->addStretch(1);
+    // Table or board: two toggles of one group.
+    auto *modes = new QWidget(parent);
+    modes->setObjectName(QStringLiteral("viewModes"));
+    auto *mh = new QHBoxLayout(modes);
+    mh->setContentsMargins(0, 0, 0, 0);
+    mh->setSpacing(0);
+    m_tableButton = new QToolButton(modes);
+    m_tableButton->setObjectName(QStringLiteral("showTable"));
+    m_tableButton->setText(tr("\u2630 Table"));
+    m_tableButton->setToolTip(tr("Show the leads as a table"));
+    m_boardButton = new QToolButton(modes);
+    m_boardButton->setObjectName(QStringLiteral("showBoard"));
+    m_boardButton->setText(tr("\u25A5 Board"));
+    m_boardButton->setToolTip(tr("Show the leads as a board, one column per status; drag a card to move it"));
+    for (QToolButton *b : {m_tableButton, m_boardButton}) {
+        b->setCheckable(true);
+        b->setAutoExclusive(true);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        mh->addWidget(b);
+    }
+    m_tableButton->setChecked(true);
+    connect(m_tableButton, &QToolButton::clicked, this, [this] { setMode(Mode::Table); });
+    connect(m_boardButton, &QToolButton::clicked, this, [this] { setMode(Mode::Board); });
+    row->addWidget(modes);
+    m_saveViewButton = new QPushButton(tr("Save view…"), parent);
+    m_saveViewButton->setObjectName(QStringLiteral("saveView"));
+    m_saveViewButton->setToolTip(tr("Save the search, filters, sort and columns as a view in the sidebar"));
+    connect(m_saveViewButton, &QPushButton::clicked, this, &LeadsPage::saveView);
+    row->addWidget(m_saveViewButton);
     // Bulk assignment of the selection (also on the rows' context menu).
     m_assignAction = new QAction(tr("Assign to…"), this);
     m_assignAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -405,15 +474,134 @@ void LeadsPage::applyFilter(const LeadFilter &filter)
     m_searchTimer->stop();
     m_chips->setFilter(filter);
     reselect([this, &filter] { m_model->setLeadFilter(filter); });
+    m_boardStale = true;
+    if (m_mode == Mode::Board)
+        updateBoard();
+}
+
+void LeadsPage::updateBoard()
+{
+    // Same WHERE as the table's count: the board shows exactly the leads the list matches.
+    m_boardWhere = m_model->whereClause();
+    m_board->setQuery(m_boardWhere, m_staleRules);
+    m_boardStale = false;
 }
 
 void LeadsPage::refresh()
 {
     reselect([this] {
         m_model->reloadUsers();
-        m_model->select();
+        // Stale cutoffs and date presets follow the clock: rebuild the WHERE, and select
+        // anyway when it came out the same.
+        const QString before = m_model->filter();
+        m_model->setLeadFilter(m_model->leadFilter());
+        if (m_model->filter() == before)
+            m_model->select();
     });
     updateCounts(true);
+    if (m_mode == Mode::Board) {
+        if (m_boardStale || m_boardWhere != m_model->whereClause())
+            updateBoard();
+        else
+            m_board->reload();
+    }
+    m_views->updateStaleCount();
+}
+
+void LeadsPage::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_tableButton->setChecked(mode == Mode::Table);
+    m_boardButton->setChecked(mode == Mode::Board);
+    if (mode == Mode::Board) {
+        updateBoard();
+        m_board->selectLead(m_detail->leadId());
+        m_modes->setCurrentWidget(m_board);
+    } else {
+        m_modes->setCurrentWidget(m_stack);
+        if (!m_detail->leadId().isEmpty() && m_detail->leadId() != currentLeadId())
+            selectLead(m_detail->leadId());
+    }
+}
+
+void LeadsPage::attachSidebar(Sidebar *sidebar)
+{
+    m_views->setSidebar(sidebar);
+}
+
+QDateTime LeadsPage::now() const
+{
+    return m_clock.now();
+}
+
+void LeadsPage::reloadStaleRules()
+{
+    const StaleRules rules = StaleRules::fromSetting(m_service.setting(StaleRules::settingKey()));
+    if (rules == m_staleRules)
+        return;
+    m_staleRules = rules;
+    reselect([this, &rules] { m_model->setStaleRules(rules); });
+    m_boardStale = true;
+    if (m_mode == Mode::Board)
+        updateBoard();
+    updateCounts(false);
+    m_views->updateStaleCount();
+}
+
+ViewState LeadsPage::viewState() const
+{
+    ViewState state;
+    state.filter = leadFilter();
+    const QHeaderView *header = m_view->horizontalHeader();
+    state.sortKey = QLatin1String(kColumnKeys[size_t(std::clamp(header->sortIndicatorSection(), 0, LeadTableModel::kColumnCount - 1))]);
+    state.descending = header->sortIndicatorOrder() == Qt::DescendingOrder;
+    for (int visual = 0; visual < LeadTableModel::kColumnCount; ++visual) {
+        const int c = header->logicalIndex(visual);
+        if (c >= 0 && !header->isSectionHidden(c))
+            state.columns.append(QLatin1String(kColumnKeys[size_t(c)]));
+    }
+    return state;
+}
+
+void LeadsPage::applyViewState(const ViewState &state)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    {
+        const QSignalBlocker block(header);
+        if (!state.columns.isEmpty()) {
+            // The view's columns in its order, then the others hidden after them.
+            int visual = 0;
+            for (const QString &key : state.columns) {
+                const int c = columnOfKey(key);
+                if (c < 0)
+                    continue;
+                header->setSectionHidden(c, false);
+                header->moveSection(header->visualIndex(c), visual++);
+            }
+            for (int c = 0; c < LeadTableModel::kColumnCount; ++c) {
+                if (!state.columns.contains(QLatin1String(kColumnKeys[size_t(c)])))
+                    header->setSectionHidden(c, c != int(Column::Name));
+            }
+        } else {
+            for (int c = 0; c < LeadTableModel::kColumnCount; ++c)
+                header->setSectionHidden(c, false);
+        }
+        const int sortColumn = state.sortKey.isEmpty() ? int(Column::LastActivity) : columnOfKey(state.sortKey);
+        const Qt::SortOrder order = state.descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+        if (sortColumn >= 0) {
+            header->setSortIndicator(sortColumn, order);
+            m_model->setSort(sortColumn, order);
+        }
+    }
+    // The same filter with a new order must select again.
+    if (state.filter == leadFilter())
+        reselect([this] { m_model->select(); });
+    setLeadFilter(state.filter);
+}
+
+void LeadsPage::saveView()
+{
+    m_views->saveInteractive();
 }
 
 void LeadsPage::reselect(const std::function<void()> &select)
@@ -541,6 +729,8 @@ void LeadsPage::applyPermissions()
     m_importButton->setVisible(perms.allows(role, Permission::Import));
     m_exportButton->setVisible(perms.allows(role, Permission::Export));
     m_newLead->setVisible(perms.allows(role, Permission::CreateLead));
+    // Called after team settings change: the stale limits may have changed too.
+    reloadStaleRules();
     updateSelectionActions();
     if (!m_detail->leadId().isEmpty())
         m_detail->reload();
@@ -732,6 +922,11 @@ void LeadsPage::applyDetailWidth()
 void LeadsPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    // The window's sidebar lists the saved views (MainWindow builds it next to this page).
+    if (!m_views->sidebar()) {
+        if (auto *sidebar = window()->findChild<Sidebar *>())
+            attachSidebar(sidebar);
+    }
     // Sizes restored before the window has its final size would be rescaled by the first
     // layouts: restore once the show has settled.
     if (m_detailWidth >= 0) {
@@ -748,6 +943,7 @@ void LeadsPage::saveState(QSettings &settings) const
     settings.setValue(QStringLiteral("detailWidth"), m_splitter->sizes().value(1));
     settings.setValue(QStringLiteral("header"), m_view->horizontalHeader()->saveState());
     settings.setValue(QStringLiteral("filter"), leadFilter().toVariant());
+    settings.setValue(QStringLiteral("mode"), m_mode == Mode::Board ? QStringLiteral("board") : QStringLiteral("table"));
     settings.endGroup();
 }
 
@@ -766,7 +962,9 @@ void LeadsPage::restoreState(QSettings &settings)
     }
     m_model->setSort(header->sortIndicatorSection(), header->sortIndicatorOrder());
     const LeadFilter filter = LeadFilter::fromVariant(settings.value(QStringLiteral("filter")).toMap());
+    const bool board = settings.value(QStringLiteral("mode")).toString() == u"board";
     settings.endGroup();
+    setMode(board ? Mode::Board : Mode::Table);
     // A filter identical to the current one would not re-select; force the new order.
     m_model->select();
     setLeadFilter(filter);

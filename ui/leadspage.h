@@ -2,7 +2,9 @@
 #pragma once
 
 #include "leaddetail.h"
+#include "domain/staleness.h"
 #include "storage/leadfilter.h"
+#include "storage/savedviews.h"
 
 #include <QWidget>
 
@@ -16,6 +18,7 @@ class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
+class QToolButton;
 class QTimer;
 
 namespace Leads {
@@ -23,6 +26,9 @@ namespace Leads {
 class Clock;
 class FilterBar;
 class FilterChips;
+class KanbanBoard;
+class SavedViewsController;
+class Sidebar;
 class LeadCounter;
 class LeadService;
 class LeadTableModel;
@@ -35,6 +41,8 @@ class LeadsPage : public QWidget
     Q_OBJECT
 public:
     enum class State { Table, NoLeads, NoResults, Error };
+    // The leads as rows of the table or as cards on the board (remembered).
+    enum class Mode { Table, Board };
 
     LeadsPage(LeadService &service, const Clock &clock, QWidget *parent = nullptr);
     ~LeadsPage() override;
@@ -47,6 +55,20 @@ public:
     LeadDetail *detail() const { return m_detail; }
     QSplitter *splitter() const { return m_splitter; }
     State state() const { return m_state; }
+    KanbanBoard *board() const { return m_board; }
+    Mode mode() const { return m_mode; }
+    void setMode(Mode mode);
+    SavedViewsController *savedViews() const { return m_views; }
+    // Lists the saved views in the sidebar under Leads (found in the window when shown).
+    void attachSidebar(Sidebar *sidebar);
+
+    // Search, filters, sort and visible columns, as a saved view keeps them.
+    ViewState viewState() const;
+    void applyViewState(const ViewState &state);
+    // What makes a lead stale (the team setting), re-read from the database.
+    const StaleRules &staleRules() const { return m_staleRules; }
+    void reloadStaleRules();
+    QDateTime now() const;
 
     // The whole filter, search text included.
     LeadFilter leadFilter() const;
@@ -88,6 +110,8 @@ public Q_SLOTS:
     void assignLeads(const QStringList &ids, const QString &assigneeId);
     void importLeads();
     void focusSearch();
+    // Asks for a name and saves the current view.
+    void saveView();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -119,6 +143,7 @@ private:
     void updateSelectionActions();
     void loadSampleData();
     void applyDetailWidth();
+    void updateBoard();
 
     LeadService &m_service;
     const Clock &m_clock;
@@ -139,6 +164,16 @@ private:
     QPushButton *m_importButton = nullptr;
     QPushButton *m_exportButton = nullptr;
     QAction *m_assignAction = nullptr;
+    QStackedWidget *m_modes = nullptr;
+    KanbanBoard *m_board = nullptr;
+    QToolButton *m_tableButton = nullptr;
+    QToolButton *m_boardButton = nullptr;
+    QPushButton *m_saveViewButton = nullptr;
+    SavedViewsController *m_views = nullptr;
+    StaleRules m_staleRules;
+    Mode m_mode = Mode::Table;
+    bool m_boardStale = true; // the board's query lags the filter until it is shown
+    QString m_boardWhere;
     State m_state = State::Table;
     LeadCounter *m_counter = nullptr;
     qint64 m_total = -1; // unknown until counted

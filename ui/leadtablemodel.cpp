@@ -21,7 +21,7 @@ namespace Leads {
 // what the roles need. Only the first kColumnCount are model columns.
 enum class LeadTableModel::Field {
     Name, Contact, Company, Source, Status, Score, AssigneeId, FollowUpAt, LastActivityAt, CreatedAt,
-    Id, IsFinal, Method, AiScore, ManualScore, Phone, Email,
+    Id, IsFinal, Method, AiScore, ManualScore, Phone, Email, LastInbound, LastOutbound,
 };
 
 namespace {
@@ -31,7 +31,12 @@ constexpr auto kSelectList =
     "leads.name, CASE WHEN leads.phone <> '' THEN leads.phone ELSE leads.email END AS contact, leads.company, "
     "leads.source, leads.status, leads.score, leads.assignee_id, leads.follow_up_at, leads.last_activity_at, "
     "leads.created_at, leads.id, leads.is_final, leads.qualification_method, leads.ai_score, leads.manual_score, "
-    "leads.phone, leads.email";
+    "leads.phone, leads.email, "
+    // "Since reply, no response": the lead's latest inbound and outbound messages, read
+    // through interactions_lead (lead_id, occurred_at) for the fetched rows only.
+    "(SELECT MAX(i.occurred_at) FROM interactions i WHERE i.lead_id = leads.id "
+    "AND i.kind IN ('broadcast_reply', 'chat_in')) AS last_inbound, "
+    "(SELECT MAX(i.occurred_at) FROM interactions i WHERE i.lead_id = leads.id AND i.kind = 'chat_out') AS last_outbound";
 
 QDateTime fromMs(const QVariant &v)
 {
@@ -77,10 +82,28 @@ void LeadTableModel::reloadUsers()
     }
 }
 
+LeadQuery::Context LeadTableModel::queryContext() const
+{
+    return LeadQuery::Context{m_meId, m_clock.now(), m_staleRules};
+}
+
+void LeadTableModel::setStaleRules(const StaleRules &rules)
+{
+    if (rules == m_staleRules)
+        return;
+    m_staleRules = rules;
+    if (query().isActive()) {
+        if (m_filter.stale)
+            setLeadFilter(m_filter);
+        else if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1));
+    }
+}
+
 bool LeadTableModel::setLeadFilter(const LeadFilter &filter)
 {
     m_filter = filter;
-    const LeadQuery::Context context{m_meId, m_clock.now()};
+    const LeadQuery::Context context = queryContext();
     const QSqlDriver *driver = database().driver();
     const QString where = LeadQuery::where(filter, driver, context, true);
     m_countWhere = LeadQuery::where(filter, driver, context, false);
@@ -321,6 +344,29 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
     }
     case SortRole:
         return field(row, static_cast<Field>(index.column()));
+    case StaleRole:
+    case StaleAgeRole: {
+        const auto status = Status::fromId(field(row, Field::Status).toString());
+        if (!status)
+            return {};
+        const Staleness s = Staleness::evaluate(*status, fromMs(field(row, Field::LastActivityAt)), m_staleRules,
+                                                m_clock.now());
+        return role == StaleRole ? QVariant(s.stale) : QVariant(s.ageSecs);
+    }
+    case AwaitingReplyRole: {
+        // A final lead waits for nothing.
+        if (field(row, Field::IsFinal).toBool())
+            return {};
+        const auto waiting = AwaitingReply::waitingSecs(fromMs(field(row, Field::LastInbound)),
+                                                        fromMs(field(row, Field::LastOutbound)), m_clock.now());
+        return waiting ? QVariant(*waiting) : QVariant();
+    }
+    case LastActivityRole: return fromMs(field(row, Field::LastActivityAt));
+    case FollowUpRole: return fromMs(field(row, Field::FollowUpAt));
+    case AssigneeNameRole: {
+        const QString id = field(row, Field::AssigneeId).toString();
+        return id.isEmpty() ? QString() : m_userNames.value(id, id);
+    }
     default: break;
     }
 
@@ -339,6 +385,8 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
             const QDateTime at = fromMs(field(row, *dateField));
             if (!at.isValid())
                 return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
+            if (column == Column::LastActivity)
+                return lastActivityText(index, at, role == Qt::ToolTipRole);
             if (role == Qt::ToolTipRole) {
                 const QString exact = QLocale().toString(at.toLocalTime(), QLocale::LongFormat);
                 return overdue ? tr("Overdue since %1").arg(exact) : exact;
@@ -386,7 +434,7 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ForegroundRole) {
-        if (overdue)
+        if (overdue || (column == Column::LastActivity && data(index, StaleRole).toBool()))
             return errorColor();
         if (column == Column::Assignee && field(row, Field::AssigneeId).isNull())
             return mutedColor();
@@ -400,6 +448,32 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::EditRole)
         return field(row, static_cast<Field>(index.column()));
     return {};
+}
+
+QString LeadTableModel::lastActivityText(const QModelIndex &index, const QDateTime &at, bool tooltip) const
+{
+    // Stale and unanswered are words and glyphs, not colour alone.
+    const bool stale = data(index, StaleRole).toBool();
+    const QVariant waiting = data(index, AwaitingReplyRole);
+    if (tooltip) {
+        QStringList lines{QLocale().toString(at.toLocalTime(), QLocale::LongFormat)};
+        if (stale) {
+            const auto status = Status::fromId(data(index, StatusRole).toString());
+            const qint64 limit = status ? qint64(m_staleRules.maxAgeHours(*status).value_or(0)) * 3600 : 0;
+            lines.append(tr("Stale: no activity for %1 (the limit in %2 is %3)")
+                             .arg(Staleness::shortAge(data(index, StaleAgeRole).toLongLong()),
+                                  status ? Status::label(*status) : QString(), Staleness::shortAge(limit)));
+        }
+        if (waiting.isValid())
+            lines.append(tr("Replied %1 ago, no response since").arg(Staleness::shortAge(waiting.toLongLong())));
+        return lines.join(u'\n');
+    }
+    QString text = relativeTime(at, m_clock.now());
+    if (waiting.isValid())
+        text = tr("\u21A9 %1 no reply").arg(Staleness::shortAge(waiting.toLongLong()));
+    if (stale)
+        text = tr("\u2744 Stale · %1").arg(text);
+    return text;
 }
 
 QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -31,6 +31,12 @@ public:
         IsFinalRole,
         OverdueRole,      // follow-up column: true when due and the lead is active
         SortRole,         // the raw value the column sorts by
+        StaleRole,        // true when the lead is past its status's maximum age (StaleRules)
+        StaleAgeRole,     // seconds since the last activity
+        AwaitingReplyRole, // seconds since an unanswered inbound message, or invalid
+        LastActivityRole, // QDateTime of the last activity
+        AssigneeNameRole, // display name, empty when unassigned
+        FollowUpRole,     // QDateTime of the follow-up, or invalid
     };
 
     LeadTableModel(Database &db, const Clock &clock, QObject *parent = nullptr);
@@ -38,6 +44,11 @@ public:
 
     // The signed-in user ("Me" in the assignee filter).
     void setMe(const QString &userId) { m_meId = userId; }
+    // What "stale" means (marking and the stale filter); re-selects when it changed.
+    void setStaleRules(const StaleRules &rules);
+    const StaleRules &staleRules() const { return m_staleRules; }
+    // The WHERE/ORDER BY context of the current moment (also for the board's columns).
+    LeadQuery::Context queryContext() const;
     // Applies a new filter with one select (none when the WHERE did not change).
     bool setLeadFilter(const LeadFilter &filter);
     const LeadFilter &leadFilter() const { return m_filter; }
@@ -82,9 +93,11 @@ protected:
 private:
     enum class Field;
     QVariant field(int row, Field f) const;
+    QString lastActivityText(const QModelIndex &index, const QDateTime &at, bool tooltip) const;
 
     const Clock &m_clock;
     LeadFilter m_filter;
+    StaleRules m_staleRules;
     QString m_meId;
     QString m_countWhere;
     QString m_match;       // leads_fts MATCH … of the current search, if any

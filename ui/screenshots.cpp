@@ -2,6 +2,8 @@
 #include "screenshots.h"
 
 #include "domain/clock.h"
+#include "domain/staleness.h"
+#include "kanbanboard.h"
 #include "leadspage.h"
 #include "leadtablemodel.h"
 #include "mainwindow.h"
@@ -138,6 +140,25 @@ std::optional<Result<QStringList>> Screenshots::renderSeed(const QString &dir, q
     if (!side.save(sidebarPath))
         return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(sidebarPath));
     written.append(sidebarPath);
+
+    // The board: the same leads as cards per status, with stale leads marked (Contacted
+    // over three days without activity).
+    {
+        StaleRules rules;
+        rules.setMaxAgeHours(LeadStatus::New, 24 * 5);
+        rules.setMaxAgeHours(LeadStatus::Contacted, 72);
+        (void)service.setSetting(StaleRules::settingKey(), rules.toSetting());
+        page->applyPermissions();
+        page->setLeadFilter({});
+        page->setMode(LeadsPage::Mode::Board);
+        page->board()->selectLead({});
+        QApplication::processEvents();
+        const QString boardPath = QDir(dir).filePath(QStringLiteral("leads-board.png"));
+        if (!window.grab().save(boardPath))
+            return Error(ErrorCode::Storage, QApplication::translate("Screenshots", "Cannot write %1").arg(boardPath));
+        written.append(boardPath);
+        page->setMode(LeadsPage::Mode::Table);
+    }
 
     // The sign-in dialog as a user meets it after a typo in the password.
     QNetworkAccessManager nam;

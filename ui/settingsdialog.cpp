@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsdialog.h"
 
+#include "stalerulespage.h"
+
 #include "aisettingspanel.h"
 #include "languages.h"
 #include "scoring/aisettingsbackend.h"
@@ -113,6 +115,11 @@ SettingsDialog::SettingsDialog(const Actor &actor, TeamSettings &team, AiSetting
         addPage(QStringLiteral("users"), tr("Team members"), new UsersPage(*server, actor.userId, this));
     if (matrix.allows(actor.role, Permission::ManageSettings)) {
         addPage(QStringLiteral("lostReasons"), tr("Lost reasons"), buildLostReasons());
+        auto *stale = new StaleRulesPage(team, this);
+        connect(stale, &StaleRulesPage::saved, this, [this](const QString &error) {
+            setStatus(error.isEmpty() ? tr("Stale limits saved.") : error, !error.isEmpty());
+        });
+        addPage(QStringLiteral("staleLeads"), tr("Stale leads"), stale);
         if (server) {
             addPage(QStringLiteral("assignment"), tr("Assignment"), buildAssignment());
             addPage(QStringLiteral("capture"), tr("Lead capture"), new CapturePage(*server, this));

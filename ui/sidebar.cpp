@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
 #include <QStyledItemDelegate>
@@ -17,6 +18,9 @@ namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kCountRole = Qt::UserRole + 2;
+constexpr int kViewRole = Qt::UserRole + 3;     // saved view id (view rows only)
+constexpr int kEditableRole = Qt::UserRole + 4; // the user's own view
+const QString kViewPrefix = QStringLiteral("view:");
 
 // Entry: highlight pill (palette highlight), icon, label, and a muted count on the right.
 class EntryDelegate : public QStyledItemDelegate
@@ -48,8 +52,18 @@ public:
         }
         const QColor fg = pal.color(selected ? QPalette::HighlightedText : QPalette::WindowText);
         const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
-        const QRect iconRect(r.left() + 10, r.center().y() - 8, 16, 16);
-        icon.paint(p, iconRect, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
+        // Saved views sit under Leads, indented, with a small bullet instead of an icon.
+        const bool view = index.data(kViewRole).isValid();
+        const QRect iconRect(r.left() + (view ? 22 : 10), r.center().y() - 8, view ? 8 : 16, 16);
+        if (view) {
+            QColor dot = fg;
+            dot.setAlphaF(selected ? 0.9 : 0.45);
+            p->setPen(Qt::NoPen);
+            p->setBrush(dot);
+            p->drawEllipse(QRectF(iconRect.left() + 1.5, iconRect.center().y() - 1.5, 4, 4));
+        } else {
+            icon.paint(p, iconRect, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
+        }
         QFont f = option.font;
         f.setWeight(selected ? QFont::DemiBold : QFont::Normal);
         p->setFont(f);
@@ -71,8 +85,10 @@ public:
         p->restore();
     }
 
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
+        if (index.data(kViewRole).isValid())
+            return QSize(option.rect.width(), std::max(28, QFontMetrics(option.font).height() + 10));
         return QSize(option.rect.width(), std::max(36, QFontMetrics(option.font).height() + 18));
     }
 };
@@ -207,13 +223,36 @@ Sidebar::Sidebar(const Actor &actor, QWidget *parent) : QFrame(parent)
     m_list->setItemDelegate(new EntryDelegate(m_list));
     m_list->setMouseTracking(true);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_list->setAccessibleName(tr("Pages"));
     m_list->setAttribute(Qt::WA_MacShowFocusRect, false);
     v->addWidget(m_list, 1);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
-        if (item)
-            Q_EMIT entryActivated(item->data(kIdRole).toString());
+        if (!item)
+            return;
+        const QVariant view = item->data(kViewRole);
+        if (view.isValid()) {
+            Q_EMIT entryActivated(QStringLiteral("leads"));
+            Q_EMIT viewActivated(view.toString());
+            return;
+        }
+        Q_EMIT entryActivated(item->data(kIdRole).toString());
+    });
+    // Clicking the view already chosen applies it again (after the filters were changed).
+    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        if (item && item == m_list->currentItem() && item->data(kViewRole).isValid())
+            Q_EMIT viewActivated(item->data(kViewRole).toString());
+    });
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QListWidgetItem *item = m_list->itemAt(pos);
+        if (!item || !item->data(kViewRole).isValid())
+            return;
+        QMenu *menu = viewMenu(item->data(kViewRole).toString());
+        if (!menu)
+            return;
+        menu->exec(m_list->viewport()->mapToGlobal(pos));
+        menu->deleteLater();
     });
 
     auto *line = new QFrame(this);
@@ -273,6 +312,98 @@ int Sidebar::addEntry(const QString &id, const QString &label, const QIcon &icon
     item->setData(kIdRole, id);
     item->setData(Qt::AccessibleTextRole, label);
     return m_list->row(item);
+}
+
+QListWidgetItem *Sidebar::viewItem(const QString &viewId) const
+{
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(kViewRole).toString() == viewId)
+            return m_list->item(i);
+    }
+    return nullptr;
+}
+
+void Sidebar::setViews(const QList<ViewEntry> &views)
+{
+    const QSignalBlocker block(m_list);
+    const QString current = currentView();
+    const bool leadsCurrent = this->current() == u"leads";
+    for (int i = m_list->count() - 1; i >= 0; --i) {
+        if (m_list->item(i)->data(kViewRole).isValid())
+            delete m_list->takeItem(i);
+    }
+    int row = -1;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(kIdRole).toString() == u"leads")
+            row = i;
+    }
+    if (row < 0)
+        return;
+    for (const ViewEntry &v : views) {
+        auto *item = new QListWidgetItem(v.team ? v.name + QStringLiteral("  \u2691") : v.name);
+        item->setData(kIdRole, QString(kViewPrefix + v.id));
+        item->setData(kViewRole, v.id);
+        item->setData(kEditableRole, v.editable);
+        item->setData(kCountRole, v.count);
+        item->setData(Qt::AccessibleTextRole, v.team ? tr("%1 (team view)").arg(v.name) : v.name);
+        item->setToolTip(v.team ? tr("Shared with the team by a manager") : QString());
+        m_list->insertItem(++row, item);
+    }
+    if (QListWidgetItem *item = viewItem(current))
+        m_list->setCurrentItem(item);
+    else if (!current.isEmpty() || leadsCurrent)
+        setCurrent(QStringLiteral("leads"));
+}
+
+void Sidebar::setViewCount(const QString &viewId, const QString &count)
+{
+    if (QListWidgetItem *item = viewItem(viewId))
+        item->setData(kCountRole, count);
+}
+
+void Sidebar::setCurrentView(const QString &viewId)
+{
+    const QSignalBlocker block(m_list);
+    if (QListWidgetItem *item = viewItem(viewId))
+        m_list->setCurrentItem(item);
+    else if (currentView().size())
+        setCurrent(QStringLiteral("leads"));
+}
+
+QString Sidebar::currentView() const
+{
+    return m_list->currentItem() ? m_list->currentItem()->data(kViewRole).toString() : QString();
+}
+
+QStringList Sidebar::viewIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_list->count(); ++i) {
+        if (m_list->item(i)->data(kViewRole).isValid())
+            ids.append(m_list->item(i)->data(kViewRole).toString());
+    }
+    return ids;
+}
+
+QMenu *Sidebar::viewMenu(const QString &viewId)
+{
+    QListWidgetItem *item = viewItem(viewId);
+    if (!item || !item->data(kEditableRole).toBool())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("viewMenu"));
+    connect(menu->addAction(tr("Rename…")), &QAction::triggered, this, [this, viewId] { Q_EMIT viewRenameRequested(viewId); });
+    QAction *up = menu->addAction(tr("Move up"));
+    QAction *down = menu->addAction(tr("Move down"));
+    // Only among the user's own views.
+    const int row = m_list->row(item);
+    up->setEnabled(row > 0 && m_list->item(row - 1)->data(kEditableRole).toBool());
+    down->setEnabled(row + 1 < m_list->count() && m_list->item(row + 1)->data(kEditableRole).toBool());
+    connect(up, &QAction::triggered, this, [this, viewId] { Q_EMIT viewMoveRequested(viewId, -1); });
+    connect(down, &QAction::triggered, this, [this, viewId] { Q_EMIT viewMoveRequested(viewId, 1); });
+    menu->addSeparator();
+    connect(menu->addAction(tr("Delete")), &QAction::triggered, this, [this, viewId] { Q_EMIT viewDeleteRequested(viewId); });
+    return menu;
 }
 
 void Sidebar::setCount(const QString &id, const QString &count)

@@ -6,9 +6,11 @@
 #include <functional>
 
 class QLabel;
+class QListWidgetItem;
 class QPainter;
 class QPen;
 class QListWidget;
+class QMenu;
 
 namespace Leads {
 
@@ -38,10 +40,35 @@ public:
     // Re-derives the sidebar's shade from the application palette (light/dark switch).
     void followPalette(const QPalette &base);
 
+    // Saved views, listed indented under the "leads" entry. Choosing one activates the
+    // "leads" entry and then the view.
+    struct ViewEntry
+    {
+        QString id;
+        QString name;
+        QString count;
+        bool editable = false; // the user's own: rename, reorder, delete
+        bool team = false;     // shared by a manager
+    };
+    void setViews(const QList<ViewEntry> &views);
+    void setViewCount(const QString &viewId, const QString &count);
+    // Highlights a view (empty: none) without activating it.
+    void setCurrentView(const QString &viewId);
+    QString currentView() const;
+    QStringList viewIds() const;
+    // The context menu of a view row (tests open it without a mouse).
+    QMenu *viewMenu(const QString &viewId);
+
 Q_SIGNALS:
     void entryActivated(const QString &id);
+    void viewActivated(const QString &viewId);
+    void viewRenameRequested(const QString &viewId);
+    void viewDeleteRequested(const QString &viewId);
+    void viewMoveRequested(const QString &viewId, int delta);
 
 private:
+    QListWidgetItem *viewItem(const QString &viewId) const;
+
     QListWidget *m_list = nullptr;
 };
 

@@ -35,6 +35,44 @@ void LocalTeamSettings::saveAssignmentRule(const AssignmentRule &, Done done)
     done(tr("New leads are only captured by a team server: sign in to set the assignment rule."));
 }
 
+namespace {
+
+QString saveStaleLocally(LeadService &service, const StaleRules &rules)
+{
+    if (!service.permissions().allows(service.actor().role, Permission::ManageSettings))
+        return TeamSettings::tr("Only an admin can set when leads become stale.");
+    auto saved = service.setSetting(StaleRules::settingKey(), rules.toSetting());
+    return saved ? QString() : saved.error().message();
+}
+
+} // namespace
+
+StaleRules LocalTeamSettings::staleRules() const
+{
+    return StaleRules::fromSetting(m_service.setting(StaleRules::settingKey()));
+}
+
+void LocalTeamSettings::saveStaleRules(const StaleRules &rules, Done done)
+{
+    const QString error = saveStaleLocally(m_service, rules);
+    if (error.isEmpty())
+        Q_EMIT changed();
+    done(error);
+}
+
+StaleRules ServerTeamSettings::staleRules() const
+{
+    return StaleRules::fromSetting(m_mirror.setting(StaleRules::settingKey()));
+}
+
+void ServerTeamSettings::saveStaleRules(const StaleRules &rules, Done done)
+{
+    const QString error = saveStaleLocally(m_mirror, rules);
+    if (error.isEmpty())
+        Q_EMIT changed();
+    done(error);
+}
+
 ServerTeamSettings::ServerTeamSettings(LeadService &mirror, QNetworkAccessManager *network, QUrl server,
                                        TokenSource token, QObject *parent)
     : TeamSettings(parent), m_mirror(mirror), m_network(network), m_server(std::move(server)),

@@ -3,6 +3,7 @@
 
 #include "domain/assignmentrule.h"
 #include "domain/permissions.h"
+#include "domain/staleness.h"
 #include "storage/leadservice.h"
 
 #include <QObject>
@@ -35,6 +36,9 @@ public:
     virtual void savePermissions(const PermissionMatrix &matrix, Done done) = 0;
     virtual void saveLostReasons(const QStringList &labels, Done done) = 0;
     virtual void saveAssignmentRule(const AssignmentRule &rule, Done done) = 0;
+    // The maximum age per status before a lead is stale (kept in the local database).
+    virtual StaleRules staleRules() const = 0;
+    virtual void saveStaleRules(const StaleRules &rules, Done done) = 0;
 
 Q_SIGNALS:
     // Saved values changed: open windows re-read what they show and allow.
@@ -54,6 +58,8 @@ public:
     void savePermissions(const PermissionMatrix &matrix, Done done) override;
     void saveLostReasons(const QStringList &labels, Done done) override;
     void saveAssignmentRule(const AssignmentRule &rule, Done done) override;
+    StaleRules staleRules() const override;
+    void saveStaleRules(const StaleRules &rules, Done done) override;
 
 private:
     LeadService &m_service;
@@ -75,6 +81,9 @@ public:
     void savePermissions(const PermissionMatrix &matrix, Done done) override;
     void saveLostReasons(const QStringList &labels, Done done) override;
     void saveAssignmentRule(const AssignmentRule &rule, Done done) override;
+    // The team server does not keep stale limits yet: they live in this client's database.
+    StaleRules staleRules() const override;
+    void saveStaleRules(const StaleRules &rules, Done done) override;
 
     // Any other admin call (users, integrations, capture rules): `error` is empty on success.
     using Answer = std::function<void(int status, const QJsonObject &json, const QString &error)>;

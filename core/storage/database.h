@@ -18,7 +18,7 @@ namespace Leads {
 class Database
 {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     enum class Mode { ReadWrite, ReadOnly };
 

@@ -61,7 +61,7 @@ bool LeadFilter::hasFilters() const
 {
     return !statuses.isEmpty() || !assignees.isEmpty() || !sources.isEmpty() || !campaigns.isEmpty() || minScore || maxScore
            || created.isActive() || lastActivity.isActive() || finality != Finality::Any
-           || followUp != FollowUp::Any;
+           || followUp != FollowUp::Any || stale;
 }
 
 QString LeadFilter::followUpLabel(FollowUp followUp)
@@ -127,6 +127,8 @@ QVariantMap LeadFilter::toVariant() const
         m.insert(QStringLiteral("minScore"), *minScore);
     if (maxScore)
         m.insert(QStringLiteral("maxScore"), *maxScore);
+    if (stale)
+        m.insert(QStringLiteral("stale"), true);
     return m;
 }
 
@@ -159,6 +161,7 @@ LeadFilter LeadFilter::fromVariant(const QVariantMap &m)
                  : fu == u"today" ? FollowUp::DueToday
                  : fu == u"due"   ? FollowUp::DueOrOverdue
                                   : FollowUp::Any;
+    f.stale = m.value(QStringLiteral("stale")).toBool();
     return f;
 }
 

@@ -48,6 +48,8 @@ struct LeadFilter
     DateRange lastActivity;
     Finality finality = Finality::Any;
     FollowUp followUp = FollowUp::Any;
+    // Only active leads past their status's maximum age without activity (StaleRules).
+    bool stale = false;
 
     // Whether anything besides the search text narrows the list.
     bool hasFilters() const;

@@ -168,7 +168,33 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
             c += QStringLiteral(" AND follow_up_at >= %1").arg(from.toMSecsSinceEpoch());
         parts.append(c);
     }
+    if (filter.stale)
+        parts.append(staleCondition(context.staleRules, context.now));
     return parts.join(QStringLiteral(" AND "));
+}
+
+QString LeadQuery::staleCondition(const StaleRules &rules, const QDateTime &now)
+{
+    QStringList either;
+    for (LeadStatus s : kAllStatuses) {
+        const QDateTime cutoff = Staleness::cutoff(s, rules, now);
+        if (!cutoff.isValid())
+            continue;
+        either.append(QStringLiteral("(status_rank = %1 AND last_activity_at < %2)")
+                          .arg(Status::index(s))
+                          .arg(cutoff.toMSecsSinceEpoch()));
+    }
+    if (either.isEmpty())
+        return QStringLiteral("0");
+    return QStringLiteral("(is_final = 0 AND (") + either.join(QStringLiteral(" OR ")) + QStringLiteral("))");
+}
+
+qint64 LeadQuery::staleCount(const QSqlDatabase &db, const StaleRules &rules, const QDateTime &now)
+{
+    if (rules.isEmpty())
+        return 0;
+    auto n = count(db, staleCondition(rules, now));
+    return n ? n.value() : 0;
 }
 
 QString LeadQuery::orderBy(SortKey key, Qt::SortOrder order)

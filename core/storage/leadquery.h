@@ -3,6 +3,7 @@
 
 #include "leadfilter.h"
 #include "domain/result.h"
+#include "domain/staleness.h"
 
 #include <QDateTime>
 #include <QList>
@@ -28,6 +29,7 @@ public:
     {
         QString meId;  // who "Me" is
         QDateTime now; // what date presets are resolved against
+        StaleRules staleRules = {}; // what the stale filter means
     };
 
     // The condition without the WHERE keyword; empty when nothing narrows the list, and
@@ -53,6 +55,11 @@ public:
     static QStringList sources(const QSqlDatabase &db);
     // The lead's custom attributes as (key, value) in key order.
     static QList<QPair<QString, QString>> attributes(const QSqlDatabase &db, const QString &leadId);
+    // The condition of LeadFilter::stale: per active status with a limit, its rank and a
+    // last activity before the cutoff (the partial index leads_stale); "0" without rules.
+    static QString staleCondition(const StaleRules &rules, const QDateTime &now);
+    // Active leads that are stale now.
+    static qint64 staleCount(const QSqlDatabase &db, const StaleRules &rules, const QDateTime &now);
     // Leads whose follow-up is due before `now` and that are still active.
     static qint64 overdueFollowUps(const QSqlDatabase &db, const QDateTime &now);
 

@@ -58,6 +58,9 @@ constexpr IndexDef kSecondaryIndexes[] = {
     {"leads_dup_phone", "ON leads (phone) WHERE phone <> '' AND is_final = 0", false, 5},
     {"leads_dup_email", "ON leads (email) WHERE email <> '' AND is_final = 0", false, 5},
     {"leads_dup_company", "ON leads (company COLLATE NOCASE) WHERE company <> '' AND is_final = 0", false, 5},
+    // Stale leads (LeadQuery::staleCondition): per active status, the leads whose last
+    // activity is older than the status's limit, as one range of this index per status.
+    {"leads_stale", "ON leads (status_rank, last_activity_at) WHERE is_final = 0", false, 6},
 };
 
 QString createIndexSql(const IndexDef &index)
@@ -249,6 +252,28 @@ QStringList schemaV5()
     return s;
 }
 
+// Saved views of the lead list: each user's own (ordered by them) and the team views a
+// manager shares, mirrored from the server (owner_id empty, team = 1); the stale index.
+QStringList schemaV6()
+{
+    QStringList s = {
+        QStringLiteral(R"(CREATE TABLE saved_views (
+            id TEXT PRIMARY KEY,
+            owner_id TEXT NOT NULL DEFAULT '',
+            team INTEGER NOT NULL DEFAULT 0,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            state TEXT NOT NULL DEFAULT '{}',
+            updated_at INTEGER NOT NULL))"),
+        QStringLiteral("CREATE INDEX saved_views_owner ON saved_views (owner_id, team, position)"),
+    };
+    for (const IndexDef &index : kSecondaryIndexes) {
+        if (index.since == 6)
+            s.append(createIndexSql(index));
+    }
+    return s;
+}
+
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list = {
@@ -257,6 +282,7 @@ const QList<Migration> &migrations()
         {3, schemaV3()},
         {4, schemaV4()},
         {5, schemaV5()},
+        {6, schemaV6()},
     };
     return list;
 }

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace Leads {
+
+class Clock;
+
+// Paints a board card (no widget per card): name, company, score, assignee, follow-up,
+// and the stale and "no response" marks as glyphs with words, not colour alone.
+class KanbanDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    static constexpr int kCardHeight = 82;
+
+    explicit KanbanDelegate(const Clock &clock, QObject *parent = nullptr);
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    const Clock &m_clock;
+};
+
+} // namespace Leads
