@@ -117,5 +117,6 @@ int main(int argc, char *argv[])
                 double(exportBytes) / 1e6, double(leads) / bestExport);
     std::printf("sqlite3 -csv     : %.2f s wall, %.2f s CPU, %.1f MB\n", bestShell, shellCpu, double(shellBytes) / 1e6);
     std::printf("ratio            : %.2fx (target <= 2x) %s\n", ratio, ratio <= 2.0 ? "OK" : "OVER");
+    Bench::result("export_csv", bestExport, "s", "<=2x", bestShell);
     return 0;
 }

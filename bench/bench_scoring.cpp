@@ -3,6 +3,7 @@
 // training (features as of closing + the Newton fit) on N final leads, and scoring with
 // explanations M leads (features as of now + score + reasons), plus the full hold-out
 // evaluation and, optionally, a rescore of a real database through LeadService.
+#include "benchsupport.h"
 #include "domain/clock.h"
 #include "domain/permissions.h"
 #include "scoring/featureextractor.h"
@@ -77,6 +78,7 @@ int main(int argc, char *argv[])
     std::printf("train   %d leads: %lld ms (CPU %lld ms; features %lld ms, fit %lld ms), %d levels  [target < 2000 ms]\n",
                 n, static_cast<long long>(trainMs), static_cast<long long>(trainCpuMs), static_cast<long long>(extractMs),
                 static_cast<long long>(trainMs - extractMs), model.value().levelCount());
+    Bench::result("scoring_train", double(trainMs), "ms", "<2000");
 
     t.restart();
     auto report = ModelTrainer::trainAndEvaluate(examples, options);
@@ -103,6 +105,7 @@ int main(int argc, char *argv[])
     std::printf("score   %lld leads: %lld ms (CPU %lld ms, %.0f leads/s)  [target < 3000 ms]  checksum %lld\n",
                 static_cast<long long>(m), static_cast<long long>(scoreMs), static_cast<long long>(scoreCpuMs),
                 double(m) * 1000.0 / double(std::max<qint64>(1, scoreMs)), static_cast<long long>(checksum));
+    Bench::result("scoring_score", double(scoreMs), "ms", "<3000");
     // The same on every core (the model is read-only; scratch buffers are per thread).
     const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     std::vector<qint64> partial(threads, 0);

@@ -94,5 +94,6 @@ int main(int argc, char *argv[])
                 static_cast<long long>(importMs), importCpu, double(rows) * 1000.0 / double(std::max<qint64>(1, importMs)));
     std::printf("ratio seed / .import: %.2fx wall, %.2fx CPU\n", double(leadsMs) / double(std::max<qint64>(1, importMs)),
                 seedCpu / std::max(0.001, importCpu));
+    Bench::result("seed", double(leadsMs) / 1000.0, "s", "-", double(importMs) / 1000.0);
     return 0;
 }

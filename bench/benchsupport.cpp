@@ -34,4 +34,10 @@ bool runSqlite(const QString &db, const QByteArray &script)
     return true;
 }
 
+void result(const char *name, double value, const char *unit, const char *target, double baseline)
+{
+    std::printf("RESULT name=%s value=%.3f unit=%s target=%s baseline=%.3f\n", name, value, unit, target, baseline);
+    std::fflush(stdout);
+}
+
 } // namespace Bench

@@ -16,4 +16,12 @@ double cpuSeconds(int who);
 // stderr) when it cannot start or fails.
 bool runSqlite(const QString &db, const QByteArray &script);
 
+// One machine-readable line per figure, for tools/bench-all:
+//   RESULT name=keystroke_p95 value=27.100 unit=ms target=<30 baseline=63.200
+// `target` is "<N", "<=N", ">N" or ">=N" on the value; with an "x" suffix ("<=3x") it is on
+// value / baseline; "-" when no issue names one. `baseline` is the same figure measured in
+// the same run by the reference (sqlite3 shell, a plain QSqlTableModel...), or -1 when
+// there is none.
+void result(const char *name, double value, const char *unit, const char *target, double baseline = -1);
+
 } // namespace Bench
