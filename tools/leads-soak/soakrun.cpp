@@ -798,9 +798,8 @@ int SoakRun::check()
             .arg(m_eventsAnsweredFirst)
             .arg(m_eventsAnswered - m_eventsAnsweredFirst)
             .arg(m_eventsErrors));
-    say(QStringLiteral("  mutations   %1 accepted (%2 applied, %3 refused by the rules and listed); %4 made "
-                       "by the clients, %5 of them after their journal's last line")
-            .arg(applied + rejected)
+    say(QStringLiteral("  mutations   %1 accepted and applied, %2 refused by the rules (listed as not applied); "
+                       "%3 made by the clients, %4 of them killed before the journal line")
             .arg(applied)
             .arg(rejected)
             .arg(made + unjournaled)
