@@ -291,6 +291,9 @@ TEST_CASE("bulk edit of a mixed selection reports refusals and is one undo step"
     Window w(f);
     const QStringList all = w.page->matchingLeadIds(100);
     REQUIRE(all.size() == 5);
+    auto *matching = w.window.findChild<QAction *>(QStringLiteral("editMatchingAction"));
+    REQUIRE(matching);
+    CHECK(QTest::qWaitFor([matching] { return matching->text() == QStringLiteral("Edit &all 5 matching…"); }, 3000));
     BulkEditDialog *dialog = w.window.editLeads(all);
     REQUIRE(dialog);
     BulkChange change;

@@ -276,6 +276,11 @@ void MainWindow::buildPowerActions()
     QAction *matching = m_leadsMenu->addAction(tr("Edit &all matching…"));
     matching->setObjectName(QStringLiteral("editMatchingAction"));
     connect(matching, &QAction::triggered, this, &MainWindow::editAllMatching);
+    // Says how many: the whole filtered list, not only the rows fetched so far.
+    connect(m_leadsPage, &LeadsPage::countsChanged, matching, [matching](qint64, qint64 shown) {
+        matching->setText(tr("Edit &all %1 matching…").arg(QLocale().toString(shown)));
+        matching->setEnabled(shown > 0);
+    });
     m_leadsPage->addSelectionAction(matching);
 
     m_triageBanner = new QLabel(tr("TRIAGE ON · %1").arg(TriageMode::keyHelp()), this);
