@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filterbar.h"
 
+#include "flowlayout.h"
 #include "pillpixmap.h"
 #include "widgets/statusdelegate.h"
 #include "storage/leadservice.h"
@@ -51,9 +52,8 @@ void setChecked(QListWidget *list, const QStringList &ids)
 
 FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(4);
+    // Wraps onto a second row when narrow (large fonts, 200 % scaling).
+    auto *layout = new FlowLayout(this, 4);
 
     // Status: a checkable list of pills.
     {
@@ -152,7 +152,6 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
         }
         b->setMenu(m_stateMenu);
     }
-    layout->addStretch(0);
     syncWidgets();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "leadspage.h"
 
+#include "flowlayout.h"
 #include "importwizard.h"
 
 #include "domain/clock.h"
@@ -349,6 +350,10 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_counts->setForegroundRole(QPalette::PlaceholderText);
     row->addWidget(m_counts, 0, Qt::AlignBaseline);
     row->addStretch(1);
+    // The actions wrap onto a second row rather than widen the window (large fonts, 200 %).
+    auto *actionsBox = new QWidget(parent);
+    actionsBox->setObjectName(QStringLiteral("pageActions"));
+    auto *actions = new FlowLayout(actionsBox, 6, Qt::AlignRight);
     // Table or board: two toggles of one group.
     auto *modes = new QWidget(parent);
     modes->setObjectName(QStringLiteral("viewModes"));
@@ -372,12 +377,12 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_tableButton->setChecked(true);
     connect(m_tableButton, &QToolButton::clicked, this, [this] { setMode(Mode::Table); });
     connect(m_boardButton, &QToolButton::clicked, this, [this] { setMode(Mode::Board); });
-    row->addWidget(modes);
+    actions->addWidget(modes);
     m_saveViewButton = new QPushButton(tr("Save view…"), parent);
     m_saveViewButton->setObjectName(QStringLiteral("saveView"));
     m_saveViewButton->setToolTip(tr("Save the search, filters, sort and columns as a view in the sidebar"));
     connect(m_saveViewButton, &QPushButton::clicked, this, &LeadsPage::saveView);
-    row->addWidget(m_saveViewButton);
+    actions->addWidget(m_saveViewButton);
     // Bulk assignment of the selection (also on the rows' context menu).
     m_assignAction = new QAction(tr("Assign to…"), this);
     m_assignAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -387,7 +392,7 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_assignButton = new QPushButton(tr("Assign…"), parent);
     m_assignButton->setObjectName(QStringLiteral("assignLeads"));
     connect(m_assignButton, &QPushButton::clicked, this, &LeadsPage::assignSelected);
-    row->addWidget(m_assignButton);
+    actions->addWidget(m_assignButton);
     auto *import = new QPushButton(tr("Import…"), parent);
     m_importButton = import;
     import->setObjectName(QStringLiteral("importLeads"));
@@ -395,14 +400,14 @@ void LeadsPage::buildHeader(QWidget *parent)
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::Import));
     connect(import, &QPushButton::clicked, this, &LeadsPage::importLeads);
-    row->addWidget(import);
+    actions->addWidget(import);
     m_exportButton = new QPushButton(tr("Export…"), parent);
     m_exportButton->setObjectName(QStringLiteral("exportLeads"));
     m_exportButton->setToolTip(tr("Export the leads in view, or the whole pipeline, as CSV, XLSX or a PDF report (Ctrl+E)"));
     m_exportButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_exportButton->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::Export));
     connect(m_exportButton, &QPushButton::clicked, this, [this] { ExportDialog::run(m_service, leadFilter(), this); });
-    row->addWidget(m_exportButton);
+    actions->addWidget(m_exportButton);
     m_newLead = new QPushButton(tr("+  New lead"), parent);
     m_newLead->setObjectName(QStringLiteral("newLead"));
     m_newLead->setToolTip(tr("Create a lead by hand (Ctrl+N)"));
@@ -410,7 +415,8 @@ void LeadsPage::buildHeader(QWidget *parent)
     m_newLead->setProperty("primary", true);
     m_newLead->setVisible(m_service.permissions().allows(m_service.actor().role, Permission::CreateLead));
     connect(m_newLead, &QPushButton::clicked, this, &LeadsPage::newLead);
-    row->addWidget(m_newLead);
+    actions->addWidget(m_newLead);
+    row->addWidget(actionsBox);
     static_cast<QVBoxLayout *>(parent->layout())->addLayout(row);
 }
 
@@ -927,6 +933,11 @@ void LeadsPage::showEvent(QShowEvent *event)
         if (auto *sidebar = window()->findChild<Sidebar *>())
             attachSidebar(sidebar);
     }
+    // Without a remembered width the detail pane takes at most two fifths of the page, so
+    // a narrow window (200 % scaling, a laptop) keeps room for the table and its filters.
+    if (m_detailWidth < 0 && !m_detailSized)
+        m_detailWidth = std::min(m_detail->sizeHint().width(), width() * 2 / 5);
+    m_detailSized = true;
     // Sizes restored before the window has its final size would be rescaled by the first
     // layouts: restore once the show has settled.
     if (m_detailWidth >= 0) {

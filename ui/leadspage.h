@@ -183,6 +183,7 @@ private:
     QList<QAction *> m_selectionActions;
     bool m_undoing = false;
     int m_detailWidth = -1; // restored width of the detail pane, applied once shown
+    bool m_detailSized = false; // the pane got its first width
 };
 
 } // namespace Leads

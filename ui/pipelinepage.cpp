@@ -388,6 +388,8 @@ void PipelinePage::buildCards()
         v->setSpacing(2);
         auto *c = new QLabel(caption, card);
         c->setForegroundRole(QPalette::PlaceholderText);
+        c->setWordWrap(true); // narrow cards (large fonts, 200 %) wrap instead of cutting
+
         v->addWidget(c);
         auto *value = new QLabel(QStringLiteral("–"), card);
         value->setObjectName(QStringLiteral("figureValue"));
@@ -399,6 +401,7 @@ void PipelinePage::buildCards()
         auto *note = new QLabel(card);
         note->setObjectName(QStringLiteral("figureNote"));
         note->setForegroundRole(QPalette::PlaceholderText);
+        note->setWordWrap(true);
         v->addWidget(note);
         row->addWidget(card, 1);
         m_cards.insert(id, card);

@@ -8,6 +8,7 @@
 #include "scoring/aisettingsbackend.h"
 #include "teamadminpages.h"
 #include "teamsettings.h"
+#include "themes.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -24,8 +25,6 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QStyle>
-#include <QStyleFactory>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -66,33 +65,7 @@ bool SettingsDialog::followUpReminders()
 
 void SettingsDialog::applyTheme()
 {
-    const QString t = theme();
-    if (t == u"system") {
-        QApplication::setPalette(QApplication::style()->standardPalette());
-        return;
-    }
-    // Fusion draws both schemes faithfully on every platform.
-    QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion"));
-    QPalette p = fusion->standardPalette();
-    delete fusion;
-    if (t == u"dark") {
-        p.setColor(QPalette::Window, QColor(0x20, 0x23, 0x28));
-        p.setColor(QPalette::WindowText, QColor(0xe6, 0xe8, 0xeb));
-        p.setColor(QPalette::Base, QColor(0x17, 0x19, 0x1d));
-        p.setColor(QPalette::AlternateBase, QColor(0x22, 0x25, 0x2b));
-        p.setColor(QPalette::Text, QColor(0xe6, 0xe8, 0xeb));
-        p.setColor(QPalette::Button, QColor(0x2a, 0x2e, 0x35));
-        p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe8, 0xeb));
-        p.setColor(QPalette::Highlight, QColor(0x3b, 0x82, 0xf6));
-        p.setColor(QPalette::HighlightedText, Qt::white);
-        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa1, 0xab));
-        p.setColor(QPalette::ToolTipBase, QColor(0x2a, 0x2e, 0x35));
-        p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe8, 0xeb));
-        p.setColor(QPalette::Link, QColor(0x7c, 0xb3, 0xff));
-        p.setColor(QPalette::Mid, QColor(0x44, 0x49, 0x52));
-        p.setColor(QPalette::Midlight, QColor(0x33, 0x37, 0x3e));
-    }
-    QApplication::setPalette(p);
+    Themes::apply(theme());
 }
 
 SettingsDialog::SettingsDialog(const Actor &actor, TeamSettings &team, AiSettingsBackend *ai, QWidget *parent)
@@ -220,9 +193,8 @@ QWidget *SettingsDialog::buildPreferences()
     v->addWidget(hint(tr("Yours only, on this computer."), page));
     auto *form = new QFormLayout;
     m_theme = new QComboBox(page);
-    m_theme->addItem(tr("Follow the system"), QStringLiteral("system"));
-    m_theme->addItem(tr("Light"), QStringLiteral("light"));
-    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    for (const QString &name : Themes::names())
+        m_theme->addItem(Themes::displayName(name), name);
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(theme())));
     m_theme->setAccessibleName(tr("Theme"));
     form->addRow(tr("&Theme:"), m_theme);

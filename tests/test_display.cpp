@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the client looks to people who need more than the default: every theme's text
+// contrast (WCAG AA, AAA for the high-contrast theme), and at 200 % scaling (run with
+// QT_SCALE_FACTOR=2, set by the test registration) and with a larger font, the windows
+// fit a 1920 × 1080 screen and no label or button is cut off.
+#include "testsupport.h"
+
+#include "domain/clock.h"
+#include "leadspage.h"
+#include "mainwindow.h"
+#include "newleaddialog.h"
+#include "settingsdialog.h"
+#include "signindialog.h"
+#include "widgets/statuspalette.h"
+#include "storage/database.h"
+#include "storage/leadservice.h"
+#include "storage/sampledata.h"
+#include "sync/authclient.h"
+#include "teamsettings.h"
+#include "themes.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Leads;
+
+namespace {
+
+// Labels and buttons on screen that are smaller than their text needs.
+QStringList clippedText(QWidget *root)
+{
+    QStringList clipped;
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisible() || w->window() != root->window())
+            continue;
+        QString text;
+        QSize need;
+        if (auto *label = qobject_cast<QLabel *>(w)) {
+            if (label->text().trimmed().isEmpty() || label->wordWrap() || !label->pixmap().isNull())
+                continue;
+            text = label->text();
+            need = label->minimumSizeHint();
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            if (button->text().trimmed().isEmpty())
+                continue;
+            text = button->text();
+            need = button->minimumSizeHint();
+        } else if (auto *box = qobject_cast<QGroupBox *>(w)) {
+            if (box->title().isEmpty())
+                continue;
+            text = box->title();
+            need = QSize(box->fontMetrics().horizontalAdvance(box->title()) + 8, 0);
+        } else {
+            continue;
+        }
+        if (w->width() + 1 < need.width() || w->height() + 1 < need.height())
+            clipped << QStringLiteral("%1 \"%2\": %3×%4, needs %5×%6")
+                           .arg(QString::fromLatin1(w->metaObject()->className()), text.left(40))
+                           .arg(w->width())
+                           .arg(w->height())
+                           .arg(need.width())
+                           .arg(need.height());
+    }
+    return clipped;
+}
+
+// List entries (the sidebar, the settings navigation) whose text does not fit the list.
+QStringList clippedItems(QListWidget *list)
+{
+    QStringList clipped;
+    const int available = list->viewport()->width();
+    for (int i = 0; i < list->count(); ++i) {
+        QListWidgetItem *item = list->item(i);
+        if (item->isHidden())
+            continue;
+        const int need = list->visualItemRect(item).left() + list->fontMetrics().horizontalAdvance(item->text())
+                         + (item->icon().isNull() ? 0 : list->iconSize().width() + 8);
+        if (need > available)
+            clipped << QStringLiteral("%1 \"%2\": %3 px, needs %4").arg(list->objectName(), item->text()).arg(available).arg(need);
+    }
+    return clipped;
+}
+
+// A 1920 × 1080 screen at 200 % leaves 960 × 540 logical pixels (less a panel).
+constexpr QSize kScreen200(960, 540);
+
+struct Workspace
+{
+    Workspace()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        SampleData::Options o;
+        o.leads = 60;
+        o.now = LeadsTest::fixedNow();
+        REQUIRE(SampleData::generate(*db, o).ok());
+    }
+    std::unique_ptr<Database> db = LeadsTest::memoryDatabase();
+    FixedClock clock{LeadsTest::fixedNow()};
+    Actor admin{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin};
+    LeadService service{*db, admin, clock};
+};
+
+void checkWindows(Workspace &w, QSize screen, const QString &shotName)
+{
+    MainWindow window(w.service, w.clock, false);
+    window.resize(screen);
+    window.show();
+    QTest::qWait(50);
+    INFO("main window " << window.width() << "×" << window.height());
+    if (qEnvironmentVariableIsSet("LEADS_DEBUG_SIZES")) {
+        for (QWidget *c : window.findChildren<QWidget *>()) {
+            if (c->isVisible() && c->minimumSizeHint().width() > 250)
+                qWarning() << c->metaObject()->className() << c->objectName() << c->minimumSizeHint() << c->minimumSize()
+                           << (c->parentWidget() ? c->parentWidget()->metaObject()->className() : "");
+        }
+    }
+    CHECK(window.minimumSizeHint().width() <= screen.width());
+    CHECK(window.minimumSizeHint().height() <= screen.height());
+    CHECK(clippedText(&window) == QStringList());
+    for (QListWidget *list : window.findChildren<QListWidget *>()) {
+        if (list->isVisible())
+            CHECK(clippedItems(list) == QStringList());
+    }
+    if (!shotName.isEmpty())
+        window.grab().save(QDir::temp().filePath(shotName));
+
+    window.showPipeline();
+    QTest::qWait(50);
+    CHECK(clippedText(&window) == QStringList());
+
+    LocalTeamSettings team(w.service);
+    SettingsDialog settings(w.admin, team, nullptr);
+    settings.resize(settings.sizeHint().boundedTo(screen));
+    settings.show();
+    QTest::qWait(20);
+    CHECK(settings.minimumSizeHint().width() <= screen.width());
+    CHECK(settings.minimumSizeHint().height() <= screen.height());
+    auto *nav = settings.findChild<QListWidget *>(QStringLiteral("settingsNavigation"));
+    REQUIRE(nav);
+    CHECK(clippedItems(nav) == QStringList());
+    for (int page = 0; page < nav->count(); ++page) {
+        nav->setCurrentRow(page);
+        QTest::qWait(10);
+        INFO("settings page " << nav->item(page)->text().toStdString());
+        CHECK(clippedText(&settings) == QStringList());
+    }
+
+    QNetworkAccessManager nam;
+    AuthClient auth(&nam);
+    SignInDialog signIn(&auth);
+    signIn.show();
+    QTest::qWait(10);
+    CHECK(signIn.width() <= screen.width());
+    CHECK(signIn.height() <= screen.height());
+    CHECK(clippedText(&signIn) == QStringList());
+
+    NewLeadDialog newLead(w.service);
+    newLead.show();
+    QTest::qWait(10);
+    CHECK(newLead.height() <= screen.height());
+    CHECK(clippedText(&newLead) == QStringList());
+}
+
+} // namespace
+
+TEST_CASE("Every theme's text and status colours meet WCAG contrast", "[a11y][display]")
+{
+    const QList<QPair<QPalette::ColorRole, QPalette::ColorRole>> pairs = {
+        {QPalette::WindowText, QPalette::Window},      {QPalette::Text, QPalette::Base},
+        {QPalette::Text, QPalette::AlternateBase},     {QPalette::ButtonText, QPalette::Button},
+        {QPalette::HighlightedText, QPalette::Highlight}, {QPalette::PlaceholderText, QPalette::Base},
+        {QPalette::ToolTipText, QPalette::ToolTipBase}, {QPalette::Link, QPalette::Base},
+    };
+    for (const QString &theme : Themes::names()) {
+        if (theme == u"system")
+            continue; // the platform's palette, not ours
+        const QPalette p = Themes::palette(theme);
+        const double minimum = theme == u"high-contrast" ? 7.0 : 4.5;
+        for (const auto &[fg, bg] : pairs) {
+            const double ratio = StatusPalette::contrastRatio(p.color(QPalette::Active, fg), p.color(QPalette::Active, bg));
+            INFO(theme.toStdString() << ": role " << int(fg) << " on " << int(bg) << " = " << ratio);
+            CHECK(ratio >= minimum);
+        }
+        // Disabled text stays legible (WCAG exempts it; people still read it).
+        CHECK(StatusPalette::contrastRatio(p.color(QPalette::Disabled, QPalette::WindowText),
+                                           p.color(QPalette::Disabled, QPalette::Window))
+              >= 3.0);
+        for (LeadStatus status : kAllStatuses) {
+            const auto c = StatusPalette::colors(status, p);
+            INFO(theme.toStdString() << ": status " << int(status));
+            CHECK(StatusPalette::contrastRatio(c.text, c.background) >= 4.5);
+        }
+    }
+    CHECK(StatusPalette::isDark(Themes::palette(QStringLiteral("high-contrast"))));
+}
+
+TEST_CASE("At 200 % scaling the windows fit a 1920 × 1080 screen with no text cut off", "[a11y][display]")
+{
+    INFO("run through ctest, which sets QT_SCALE_FACTOR=2");
+    REQUIRE(qApp->devicePixelRatio() == 2.0);
+    Workspace w;
+    for (const QString &theme : {QStringLiteral("light"), QStringLiteral("high-contrast")}) {
+        INFO("theme " << theme.toStdString());
+        Themes::apply(theme);
+        checkWindows(w, kScreen200, QStringLiteral("leads-200-%1.png").arg(theme));
+    }
+    Themes::apply(QStringLiteral("light"));
+}
+
+TEST_CASE("With a 150 % font no text is cut off", "[a11y][display]")
+{
+    const QFont before = QApplication::font();
+    QFont large = before;
+    large.setPointSizeF(before.pointSizeF() * 1.5);
+    QApplication::setFont(large);
+    auto restore = qScopeGuard([&] { QApplication::setFont(before); });
+    Workspace w;
+    // on a 1366 × 768 laptop screen
+    checkWindows(w, QSize(1366, 768), QStringLiteral("leads-large-font.png"));
+}
