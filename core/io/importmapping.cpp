@@ -42,6 +42,10 @@ const FieldInfo kFields[] = {
      "created|created at|created date|creation date|date created|date|fecha|fecha de creacion|date de creation|erstellt|erstellt am|data"},
     {ImportMapping::Field::Notes, "notes", QT_TRANSLATE_NOOP("ImportMapping", "Notes"),
      "notes|note|comments|comment|description|notas|nota|commentaire|notizen|bemerkung|note interne"},
+    {ImportMapping::Field::Campaign, "campaign", QT_TRANSLATE_NOOP("ImportMapping", "Campaign"),
+     "campaign|broadcast|campaign name|campana|campagne|kampagne|campagna"},
+    {ImportMapping::Field::FollowUp, "follow_up", QT_TRANSLATE_NOOP("ImportMapping", "Follow-up"),
+     "follow-up|follow up|followup|follow-up date|next step|next contact|seguimiento|relance|wiedervorlage|richiamo"},
     {ImportMapping::Field::Attribute, "attribute", QT_TRANSLATE_NOOP("ImportMapping", "Custom attribute"), ""},
 };
 
@@ -149,7 +153,11 @@ ImportMapping ImportMapping::guess(const QStringList &header, const QList<QStrin
                 break;
             }
         }
-        if (column.field == Field::Ignore && !simple.isEmpty()) {
+        // What the app computes itself (an export's last-activity column) is not data to
+        // import; the user can still map it by hand.
+        static const QStringList derived = {QStringLiteral("last activity"), QStringLiteral("last activity at"),
+                                            QStringLiteral("updated"), QStringLiteral("updated at")};
+        if (column.field == Field::Ignore && !simple.isEmpty() && !derived.contains(simple)) {
             column.field = Field::Attribute;
             // Two columns with the same header keep both values: "Tag", "Tag (2)".
             QString key = header.at(i).trimmed();

@@ -29,6 +29,8 @@ public:
         CreatedAt,
         Notes,
         Attribute, // a custom attribute named after the column
+        Campaign,
+        FollowUp,
     };
     enum class AttributeType { Text, Number, Category };
     enum class DuplicatePolicy {

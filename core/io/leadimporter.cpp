@@ -87,6 +87,8 @@ struct Parsed
     QString assigneeId;
     QDateTime createdAt;
     QString notes;
+    QString campaign;
+    QDateTime followUpAt;
     struct Attribute
     {
         QString key;
@@ -321,7 +323,8 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
     BulkStatement insertLead(conn,
         "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, status, status_rank, "
         "is_final, assignee_id, manual_score, score, qualification_method, qualified_by, qualified_at, notes, "
-        "created_at, updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "created_at, updated_at, last_activity_at, campaign, follow_up_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BulkStatement updateLead(conn,
         "UPDATE leads SET name = CASE WHEN ?1 = '' THEN name ELSE ?1 END, "
         "company = CASE WHEN ?2 = '' THEN company ELSE ?2 END, "
@@ -449,6 +452,13 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             case ImportMapping::Field::Email: p.email = value; break;
             case ImportMapping::Field::Source: p.source = value.toLower(); break;
             case ImportMapping::Field::Notes: p.notes = value; break;
+            case ImportMapping::Field::Campaign: p.campaign = value; break;
+            case ImportMapping::Field::FollowUp:
+                p.followUpAt = parseDate(value);
+                if (!p.followUpAt.isValid())
+                    reason = tr("Cannot read the follow-up date \"%1\" (use e.g. 2024-03-31 14:30 or 31/03/2024).")
+                                 .arg(value);
+                break;
             case ImportMapping::Field::Status: {
                 const QString key = value.toLower();
                 std::optional<LeadStatus> s;
@@ -624,6 +634,10 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             insertLead.bind(19, created);
             insertLead.bind(20, nowMs);
             insertLead.bind(21, created);
+            insertLead.bind(22, p.campaign);
+            // A final lead has nothing to follow up (the rules clear it on close).
+            const bool followUp = p.followUpAt.isValid() && !final;
+            followUp ? insertLead.bind(23, p.followUpAt.toMSecsSinceEpoch()) : insertLead.bindNull(23);
             Outcome w = insertLead.step("importing leads");
             const QString source = p.source.isEmpty() ? mapping.defaultSource : p.source;
             if (w)
@@ -646,8 +660,16 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
                               .add("status", Status::id(p.status))
                               .add("assigneeId", p.assigneeId)
                               .add("note", p.notes)
+                              .add("campaign", p.campaign)
                               .add("createdAt", created)
                               .finish());
+            if (w && followUp) {
+                const QString at = p.followUpAt.toUTC().toString(Qt::ISODate);
+                const QByteArray data = JsonWriter().add("at", at).add("imported", true).finish();
+                w = interaction(leadId, "follow_up", nowMs, {}, data);
+                if (w)
+                    w = queue("lead.setFollowUp", leadId, JsonWriter().add("leadId", leadId).add("at", at).finish());
+            }
             if (!w)
                 return w.error();
         }
