@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QVariant>
 
 #include <algorithm>
@@ -419,6 +420,24 @@ TEST_CASE("Pipeline figures of sample data match a plain computation", "[pipelin
             CHECK(bucket > 0);
         CHECK(s.lostReasons.size() >= 5);
     }
+}
+
+TEST_CASE("Pipeline figures of a database file, aging read on a second connection, match a plain computation",
+          "[pipelinestats]")
+{
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    auto db = Database::open(dir.filePath(QStringLiteral("pipeline.sqlite")));
+    REQUIRE(db);
+    const QDateTime now = LeadsTest::fixedNow();
+    SampleData::Options options;
+    options.leads = 1500;
+    options.now = now;
+    REQUIRE(SampleData::generate(*db.value(), options));
+    compareWithExpected(*db.value(), {}, now.addDays(3));
+    PipelineStats::Filter narrowed;
+    narrowed.sources = {QStringLiteral("chat")};
+    compareWithExpected(*db.value(), narrowed, now.addDays(3));
 }
 
 TEST_CASE("Schema 4 backfills when each lead entered its status, and keeps it current", "[pipelinestats][migrations]")
