@@ -53,7 +53,7 @@ void setChecked(QListWidget *list, const QStringList &ids)
 FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
 {
     // Wraps onto a second row when narrow (large fonts, 200 % scaling).
-    auto *layout = new FlowLayout(this, 4);
+    new FlowLayout(this, 4);
 
     // Status: a checkable list of pills.
     {
