@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>BulkEdit</name>
+    <message>
+        <source>The lead already has the tag &quot;%1&quot;.</source>
+        <translation>Der Lead hat bereits das Schlagwort „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
         <source>Leads closed unexpectedly</source>
@@ -79,6 +86,14 @@
     <message>
         <source>Custom attribute</source>
         <translation>Eigenes Attribut</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
     </message>
 </context>
 <context>
@@ -203,6 +218,13 @@
     </message>
 </context>
 <context>
+    <name>LeadTags</name>
+    <message>
+        <source>adding a tag</source>
+        <translation>Hinzufügen eines Schlagworts</translation>
+    </message>
+</context>
+<context>
     <name>Leads</name>
     <message>
         <source>Agent</source>
@@ -315,6 +337,10 @@
     <message>
         <source>No lead with id %1 exists (it may have been deleted).</source>
         <translation>Es gibt keinen Lead mit der ID %1 (vielleicht wurde er gelöscht).</translation>
+    </message>
+    <message>
+        <source>reading the undo information</source>
+        <translation>Lesen der Informationen zum Rückgängigmachen</translation>
     </message>
 </context>
 <context>
@@ -593,6 +619,120 @@
     </message>
 </context>
 <context>
+    <name>Leads::BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Edit %n lead(s)</source>
+        <translation>
+            <numerusform>%n Lead bearbeiten</numerusform>
+            <numerusform>%n Leads bearbeiten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n lead(s). Each lead goes through the usual rules; the ones that refuse are listed with the reason.</source>
+        <translation>
+            <numerusform>%n Lead ändern. Jeder Lead durchläuft die üblichen Regeln; Leads, bei denen die Änderung nicht möglich ist, werden mit dem Grund aufgeführt.</numerusform>
+            <numerusform>%n Leads ändern. Jeder Lead durchläuft die üblichen Regeln; Leads, bei denen die Änderung nicht möglich ist, werden mit dem Grund aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Add tag</source>
+        <translation>Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>Verlustgrund</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Verschieben nach</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation>Zuweisen an</translation>
+    </message>
+    <message>
+        <source>Clear the follow-up instead</source>
+        <translation>Stattdessen die Wiedervorlage löschen</translation>
+    </message>
+    <message>
+        <source>Follow up on</source>
+        <translation>Wiedervorlage am</translation>
+    </message>
+    <message>
+        <source>e.g. fair 2026</source>
+        <translation>z. B. Messe 2026</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %n lead(s).</source>
+        <translation>
+            <numerusform>%n Lead geändert.</numerusform>
+            <numerusform>%n Leads geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2; the leads done so far stay changed.</source>
+        <translation>Abgebrochen nach %1 von %2; die bis dahin bearbeiteten Leads bleiben geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %n lead(s):</source>
+        <translation>
+            <numerusform>%n Lead nicht geändert:</numerusform>
+            <numerusform>%n Leads nicht geändert:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %1 — %n lead(s), e.g. %2</source>
+        <translation>
+            <numerusform>• %1 — %n Lead, z. B. %2</numerusform>
+            <numerusform>• %1 — %n Leads, z. B. %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ctrl+Z undoes the whole edit.</source>
+        <translation>Strg+Z macht die gesamte Bearbeitung rückgängig.</translation>
+    </message>
+    <message>
+        <source>Changing leads…</source>
+        <translation>Leads werden geändert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Leads::CapturePage</name>
     <message>
         <source>A reply to a broadcast creates a lead</source>
@@ -680,6 +820,41 @@
     </message>
 </context>
 <context>
+    <name>Leads::ChangeSet</name>
+    <message>
+        <source>remembering the leads for undo</source>
+        <translation>Merken der Leads zum Rückgängigmachen</translation>
+    </message>
+    <message>
+        <source>remembering the change for undo</source>
+        <translation>Merken der Änderung zum Rückgängigmachen</translation>
+    </message>
+    <message>
+        <source>checking what was synced</source>
+        <translation>Prüfen, was synchronisiert wurde</translation>
+    </message>
+    <message>
+        <source>The change has already been sent to the server, so it can no longer be undone here.</source>
+        <translation>Die Änderung wurde bereits an den Server gesendet und kann hier nicht mehr rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>checking the leads</source>
+        <translation>Prüfen der Leads</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed again since; undo the later change first.</source>
+        <translation>„%1“ wurde seitdem erneut geändert; machen Sie zuerst die spätere Änderung rückgängig.</translation>
+    </message>
+    <message>
+        <source>A lead of this change no longer exists.</source>
+        <translation>Ein Lead dieser Änderung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>undoing</source>
+        <translation>Rückgängigmachen</translation>
+    </message>
+</context>
+<context>
     <name>Leads::ClientShell</name>
     <message>
         <source>Leads</source>
@@ -723,6 +898,37 @@
             <numerusform>%n Änderung hat den Server noch nicht erreicht. Sie bleibt auf diesem Computer und wird gesendet, wenn Sie sich wieder anmelden — außer Sie entfernen die Leads.</numerusform>
             <numerusform>%n Änderungen haben den Server noch nicht erreicht. Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder anmelden — außer Sie entfernen die Leads.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Leads::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type an action or a lead&apos;s name…</source>
+        <translation>Aktion oder Namen eines Leads eingeben…</translation>
+    </message>
+    <message>
+        <source>Command or lead</source>
+        <translation>Befehl oder Lead</translation>
+    </message>
+    <message>
+        <source>Matching actions and leads</source>
+        <translation>Passende Aktionen und Leads</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter run or open · Esc close</source>
+        <translation>↑↓ auswählen · Eingabetaste ausführen oder öffnen · Esc schließen</translation>
+    </message>
+    <message>
+        <source>Lead: %1</source>
+        <translation>Lead: %1</translation>
+    </message>
+    <message>
+        <source>Lead: %1 · %2</source>
+        <translation>Lead: %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1009,83 @@
     <message>
         <source>&quot;%1&quot; needs an upgrade and was opened read-only.</source>
         <translation>„%1“ muss aktualisiert werden und wurde schreibgeschützt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::DuplicateFinder</name>
+    <message>
+        <source>Same phone</source>
+        <translation>Gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Same e-mail</source>
+        <translation>Gleiche E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Similar name, same company</source>
+        <translation>Ähnlicher Name, gleiche Firma</translation>
+    </message>
+    <message>
+        <source>reading possible duplicates</source>
+        <translation>Lesen möglicher Duplikate</translation>
+    </message>
+    <message>
+        <source>finding possible duplicates</source>
+        <translation>Suchen möglicher Duplikate</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Duplikate</translation>
+    </message>
+    <message>
+        <source>Groups of possible duplicates</source>
+        <translation>Gruppen möglicher Duplikate</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 leads)</source>
+        <translation>%1: %2 (%3 Leads)</translation>
+    </message>
+    <message>
+        <source>No possible duplicates among the active leads.</source>
+        <translation>Keine möglichen Duplikate unter den aktiven Leads.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) of active leads that may be the same person. Select two leads of a group (or the group) and choose Merge….</source>
+        <translation>
+            <numerusform>%n Gruppe aktiver Leads, die dieselbe Person sein könnten. Wählen Sie zwei Leads einer Gruppe (oder die Gruppe) aus und klicken Sie auf „Zusammenführen…“.</numerusform>
+            <numerusform>%n Gruppen aktiver Leads, die dieselbe Person sein könnten. Wählen Sie zwei Leads einer Gruppe (oder die Gruppe) aus und klicken Sie auf „Zusammenführen…“.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1625,62 @@
     </message>
 </context>
 <context>
+    <name>Leads::KanbanBoard</name>
+    <message>
+        <source>Mark as lost</source>
+        <translation>Als verloren markieren</translation>
+    </message>
+    <message>
+        <source>Why was this lead lost?</source>
+        <translation>Warum wurde dieser Lead verloren?</translation>
+    </message>
+    <message>
+        <source>This move is not allowed.</source>
+        <translation>Diese Verschiebung ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot move to %2: %3</source>
+        <translation>%1 kann nicht nach „%2“ verschoben werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>%1 nach „%2“ verschoben.</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::KanbanColumn</name>
+    <message>
+        <source>%1: %2 leads. Click to show the cards; drop a card here to move it.</source>
+        <translation>%1: %2 Leads. Klicken Sie, um die Karten anzuzeigen; legen Sie eine Karte hier ab, um sie zu verschieben.</translation>
+    </message>
+    <message>
+        <source>%1: %2 leads</source>
+        <translation>%1: %2 Leads</translation>
+    </message>
+    <message>
+        <source>%1, %2 leads</source>
+        <translation>%1, %2 Leads</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::KanbanDelegate</name>
+    <message>
+        <source>❄ Stale %1</source>
+        <translation>❄ Liegt seit %1</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::KanbanModel</name>
+    <message>
+        <source>stale</source>
+        <translation>liegengeblieben</translation>
+    </message>
+</context>
+<context>
     <name>Leads::LeadDetail</name>
     <message>
         <source>Mark as lost</source>
@@ -1491,6 +1830,14 @@
         <source>Nothing yet.</source>
         <translation>Noch nichts.</translation>
     </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>Schlagwörter: %1</translation>
+    </message>
 </context>
 <context>
     <name>Leads::LeadExporter</name>
@@ -1576,6 +1923,10 @@
     <message>
         <source>This contact already has an active lead; import it as closed (Converted, Lost, Archived) or choose &quot;update&quot;.</source>
         <translation>Dieser Kontakt hat bereits einen aktiven Lead; importieren Sie ihn als abgeschlossen (Konvertiert, Verloren, Archiviert) oder wählen Sie „aktualisieren“.</translation>
+    </message>
+    <message>
+        <source>Cannot read the follow-up date &quot;%1&quot; (use e.g. 2024-03-31 14:30 or 31/03/2024).</source>
+        <translation>Das Wiedervorlagedatum „%1“ kann nicht gelesen werden (verwenden Sie z. B. 2024-03-31 14:30 oder 31/03/2024).</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2075,10 @@
         <source>qualifying the lead</source>
         <translation>Qualifizieren des Leads</translation>
     </message>
+    <message>
+        <source>A note needs between 1 and %1 characters.</source>
+        <translation>Eine Notiz braucht zwischen 1 und %1 Zeichen.</translation>
+    </message>
 </context>
 <context>
     <name>Leads::LeadTableModel</name>
@@ -1818,6 +2173,22 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Stale: no activity for %1 (the limit in %2 is %3)</source>
+        <translation>Liegengeblieben: seit %1 keine Aktivität (die Grenze im Status „%2“ ist %3)</translation>
+    </message>
+    <message>
+        <source>Replied %1 ago, no response since</source>
+        <translation>Hat vor %1 geantwortet, seitdem unbeantwortet</translation>
+    </message>
+    <message>
+        <source>↩ %1 no reply</source>
+        <translation>↩ %1 unbeantwortet</translation>
+    </message>
+    <message>
+        <source>❄ Stale · %1</source>
+        <translation>❄ Liegengeblieben · %1</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +2349,38 @@
         <source>Export the leads in view, or the whole pipeline, as CSV, XLSX or a PDF report (Ctrl+E)</source>
         <translation>Die angezeigten Leads oder die gesamte Pipeline als CSV, XLSX oder PDF-Bericht exportieren (Strg+E)</translation>
     </message>
+    <message>
+        <source>☰ Table</source>
+        <translation>☰ Tabelle</translation>
+    </message>
+    <message>
+        <source>Show the leads as a table</source>
+        <translation>Die Leads als Tabelle anzeigen</translation>
+    </message>
+    <message>
+        <source>▥ Board</source>
+        <translation>▥ Board</translation>
+    </message>
+    <message>
+        <source>Show the leads as a board, one column per status; drag a card to move it</source>
+        <translation>Die Leads als Board anzeigen, eine Spalte pro Status; ziehen Sie eine Karte, um sie zu verschieben</translation>
+    </message>
+    <message>
+        <source>Save view…</source>
+        <translation>Ansicht speichern…</translation>
+    </message>
+    <message>
+        <source>Save the search, filters, sort and columns as a view in the sidebar</source>
+        <translation>Suche, Filter, Sortierung und Spalten als Ansicht in der Seitenleiste speichern</translation>
+    </message>
+    <message>
+        <source>Could not undo %1.</source>
+        <translation>%1 konnte nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Rückgängig gemacht: %1.</translation>
+    </message>
 </context>
 <context>
     <name>Leads::LocalTeamSettings</name>
@@ -2043,6 +2446,240 @@
     <message>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Go to Leads</source>
+        <translation>Gehe zu Leads</translation>
+    </message>
+    <message>
+        <source>Go to Pipeline</source>
+        <translation>Gehe zu Pipeline</translation>
+    </message>
+    <message>
+        <source>Go to Follow-ups</source>
+        <translation>Gehe zu Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Go to Unassigned</source>
+        <translation>Gehe zu Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>&amp;Leads</source>
+        <translation>&amp;Leads</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard triage</source>
+        <translation>Tastatur-&amp;Triage</translation>
+    </message>
+    <message>
+        <source>Command &amp;palette…</source>
+        <translation>&amp;Befehlspalette…</translation>
+    </message>
+    <message>
+        <source>Possible &amp;duplicates…</source>
+        <translation>Mögliche &amp;Duplikate…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit selected…</source>
+        <translation>Ausgewählte b&amp;earbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;all matching…</source>
+        <translation>&amp;Alle Treffer bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;all %1 matching…</source>
+        <translation>&amp;Alle %1 Treffer bearbeiten…</translation>
+    </message>
+    <message>
+        <source>TRIAGE ON · %1</source>
+        <translation>TRIAGE AN · %1</translation>
+    </message>
+    <message>
+        <source>Keyboard triage is on</source>
+        <translation>Tastatur-Triage ist an</translation>
+    </message>
+    <message>
+        <source>Leads — Keyboard triage</source>
+        <translation>Leads — Tastatur-Triage</translation>
+    </message>
+    <message>
+        <source>Keyboard triage on: %1</source>
+        <translation>Tastatur-Triage an: %1</translation>
+    </message>
+    <message>
+        <source>Keyboard triage off.</source>
+        <translation>Tastatur-Triage aus.</translation>
+    </message>
+    <message>
+        <source>Merged &quot;%1&quot; into &quot;%2&quot;. Ctrl+Z undoes it.</source>
+        <translation>„%1“ in „%2“ zusammengeführt. Strg+Z macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>merge of &quot;%1&quot;</source>
+        <translation>Zusammenführung von „%1“</translation>
+    </message>
+    <message>
+        <source>Select leads to edit first.</source>
+        <translation>Wählen Sie zuerst die zu bearbeitenden Leads aus.</translation>
+    </message>
+    <message numerus="yes">
+        <source>bulk edit of %n lead(s)</source>
+        <translation>
+            <numerusform>Sammelbearbeitung von %n Lead</numerusform>
+            <numerusform>Sammelbearbeitung von %n Leads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Leads::MergeDialog</name>
+    <message>
+        <source>Merge leads</source>
+        <translation>Leads zusammenführen</translation>
+    </message>
+    <message>
+        <source>Choose which value the merged lead keeps. The lead on the left stays; the other one&apos;s timeline joins it and it is closed as Lost (Duplicate). Ctrl+Z undoes the merge.</source>
+        <translation>Wählen Sie, welchen Wert der zusammengeführte Lead behält. Der linke Lead bleibt bestehen; die Zeitleiste des anderen wird übernommen, und dieser wird als Verloren (Duplicate) abgeschlossen. Strg+Z macht die Zusammenführung rückgängig.</translation>
+    </message>
+    <message>
+        <source>Keep the other lead</source>
+        <translation>Den anderen Lead behalten</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %1 · %n timeline entries</source>
+        <translation>
+            <numerusform>Erstellt %1 · %n Zeitleisteneintrag</numerusform>
+            <numerusform>Erstellt %1 · %n Zeitleisteneinträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Merge into it</source>
+        <translation>In diesen zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1 from the kept lead</source>
+        <translation>%1 vom behaltenen Lead</translation>
+    </message>
+    <message>
+        <source>%1 from the merged lead</source>
+        <translation>%1 vom anderen Lead</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Result:&lt;/b&gt; %1%2 · %3 · %4 · %5&lt;br&gt;Timeline: %6 + %7 entries, and the merge itself.</source>
+        <translation>&lt;b&gt;Ergebnis:&lt;/b&gt; %1%2 · %3 · %4 · %5&lt;br&gt;Zeitleiste: %6 + %7 Einträge und die Zusammenführung selbst.</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::MergePlan</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Manual score</source>
+        <translation>Manuelle Bewertung</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::MergeRule</name>
+    <message>
+        <source>A lead cannot be merged with itself.</source>
+        <translation>Ein Lead kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <source>The merge plan is for other leads.</source>
+        <translation>Der Zusammenführungsplan gilt für andere Leads.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is closed (%2): merge into an active lead.</source>
+        <translation>„%1“ ist abgeschlossen (%2): Wählen Sie einen aktiven Lead als Ziel der Zusammenführung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is closed (%2); closed leads keep their history and are not merged.</source>
+        <translation>„%1“ ist abgeschlossen (%2); abgeschlossene Leads behalten ihren Verlauf und werden nicht zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>The merged lead needs a name.</source>
+        <translation>Der zusammengeführte Lead braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Keep a phone number or an e-mail address so the contact can be reached.</source>
+        <translation>Behalten Sie eine Telefonnummer oder E-Mail-Adresse, damit der Kontakt erreichbar bleibt.</translation>
+    </message>
+    <message>
+        <source>The merged-away lead is closed as Lost for &quot;Duplicate&quot;; add that lost reason in Settings first.</source>
+        <translation>Der andere Lead wird als verloren mit dem Grund „Duplicate“ abgeschlossen; fügen Sie diesen Verlustgrund zuerst in den Einstellungen hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::MergeService</name>
+    <message>
+        <source>merging the leads</source>
+        <translation>Zusammenführen der Leads</translation>
+    </message>
+    <message>
+        <source>merging the timelines</source>
+        <translation>Zusammenführen der Zeitleisten</translation>
+    </message>
+    <message>
+        <source>Merged into &quot;%1&quot;.</source>
+        <translation>In „%1“ zusammengeführt.</translation>
     </message>
 </context>
 <context>
@@ -2537,6 +3174,108 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     </message>
 </context>
 <context>
+    <name>Leads::SavedViews</name>
+    <message>
+        <source>My open leads</source>
+        <translation>Meine offenen Leads</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Überfällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Hot (AI ≥ %1)</source>
+        <translation>Heiß (KI ≥ %1)</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Liegengeblieben</translation>
+    </message>
+    <message>
+        <source>reading saved views</source>
+        <translation>Lesen der gespeicherten Ansichten</translation>
+    </message>
+    <message>
+        <source>A view needs a name.</source>
+        <translation>Eine Ansicht braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>saving a view</source>
+        <translation>Speichern einer Ansicht</translation>
+    </message>
+    <message>
+        <source>Only your own views can be changed.</source>
+        <translation>Nur Ihre eigenen Ansichten können geändert werden.</translation>
+    </message>
+    <message>
+        <source>renaming a view</source>
+        <translation>Umbenennen einer Ansicht</translation>
+    </message>
+    <message>
+        <source>Only your own views can be renamed.</source>
+        <translation>Nur Ihre eigenen Ansichten können umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>deleting a view</source>
+        <translation>Löschen einer Ansicht</translation>
+    </message>
+    <message>
+        <source>Only your own views can be deleted.</source>
+        <translation>Nur Ihre eigenen Ansichten können gelöscht werden.</translation>
+    </message>
+    <message>
+        <source>Only your own views can be moved.</source>
+        <translation>Nur Ihre eigenen Ansichten können verschoben werden.</translation>
+    </message>
+    <message>
+        <source>reordering views</source>
+        <translation>Neuordnen der Ansichten</translation>
+    </message>
+    <message>
+        <source>saving team views</source>
+        <translation>Speichern der Team-Ansichten</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::SavedViewsController</name>
+    <message>
+        <source>Name of the view:</source>
+        <translation>Name der Ansicht:</translation>
+    </message>
+    <message>
+        <source>Delete view</source>
+        <translation>Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>Rename view</source>
+        <translation>Ansicht umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete the view &quot;%1&quot;? The leads stay as they are.</source>
+        <translation>Die Ansicht „%1“ löschen? Die Leads bleiben unverändert.</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; saved.</source>
+        <translation>Ansicht „%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save view</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; is shared with the team.</source>
+        <translation>Ansicht „%1“ ist für das Team freigegeben.</translation>
+    </message>
+    <message>
+        <source>View &quot;%1&quot; is no longer shared.</source>
+        <translation>Ansicht „%1“ ist nicht mehr freigegeben.</translation>
+    </message>
+</context>
+<context>
     <name>Leads::ScoreDelegate</name>
     <message>
         <source>M</source>
@@ -2712,18 +3451,6 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
         <translation>Nur für Sie, auf diesem Computer.</translation>
     </message>
     <message>
-        <source>Follow the system</source>
-        <translation>Wie das System</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Hell</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Dunkel</translation>
-    </message>
-    <message>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
@@ -2851,6 +3578,14 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
         <source>Restart Leads to switch the language.</source>
         <translation>Starten Sie Leads neu, um die Sprache zu wechseln.</translation>
     </message>
+    <message>
+        <source>Stale limits saved.</source>
+        <translation>Grenzen für liegengebliebene Leads gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stale leads</source>
+        <translation>Liegengebliebene Leads</translation>
+    </message>
 </context>
 <context>
     <name>Leads::Sidebar</name>
@@ -2861,6 +3596,38 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <message>
         <source>Pages</source>
         <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>%1 (team view)</source>
+        <translation>%1 (Team-Ansicht)</translation>
+    </message>
+    <message>
+        <source>Shared with the team by a manager</source>
+        <translation>Von einem Manager für das Team freigegeben</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Freigabe beenden</translation>
+    </message>
+    <message>
+        <source>Share with team</source>
+        <translation>Für das Team freigeben</translation>
     </message>
 </context>
 <context>
@@ -2920,6 +3687,33 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <message>
         <source>&quot;%1&quot; is not a server address. Use the address your administrator gave you, for example https://leads.example.com.</source>
         <translation>„%1“ ist keine Serveradresse. Verwenden Sie die Adresse, die Sie von Ihrem Administrator erhalten haben, zum Beispiel https://leads.example.com.</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::StaleRulesPage</name>
+    <message>
+        <source>Stale leads</source>
+        <translation>Liegengebliebene Leads</translation>
+    </message>
+    <message>
+        <source>A lead is stale when it stays in a status longer than this without any activity. Stale leads are marked in the table and on the board and counted in the sidebar. 0 days: never stale.</source>
+        <translation>Ein Lead gilt als liegengeblieben, wenn er länger als hier angegeben ohne jede Aktivität in einem Status bleibt. Liegengebliebene Leads werden in der Tabelle und auf dem Board markiert und in der Seitenleiste gezählt. 0 Tage: nie liegengeblieben.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Days without activity before a %1 lead is stale</source>
+        <translation>Tage ohne Aktivität, bis ein Lead im Status „%1“ liegengeblieben ist</translation>
+    </message>
+    <message>
+        <source>Save limits</source>
+        <translation>Grenzen speichern</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3958,41 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
         <source>dismissing a refused change</source>
         <translation>Verwerfen einer abgelehnten Änderung</translation>
     </message>
+    <message>
+        <source>reading the download progress</source>
+        <translation>Lesen des Download-Fortschritts</translation>
+    </message>
+    <message>
+        <source>The server sent the download in a format this version does not read.</source>
+        <translation>Der Server hat den Download in einem Format gesendet, das diese Version nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The download moved on; the chunk was discarded.</source>
+        <translation>Der Download ist weitergelaufen; der Teil wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>Saving the download failed: %1</source>
+        <translation>Das Speichern des Downloads ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed lead.</source>
+        <translation>Der Server hat einen fehlerhaften Lead gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed timeline entry.</source>
+        <translation>Der Server hat einen fehlerhaften Zeitleisteneintrag gesendet.</translation>
+    </message>
+    <message>
+        <source>saving the download progress</source>
+        <translation>Speichern des Download-Fortschritts</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::TeamSettings</name>
+    <message>
+        <source>Only an admin can set when leads become stale.</source>
+        <translation>Nur ein Admin kann festlegen, wann Leads als liegengeblieben gelten.</translation>
+    </message>
 </context>
 <context>
     <name>Leads::TokenStore</name>
@@ -3182,6 +4011,85 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <message>
         <source>No saved sign-in was found.</source>
         <translation>Keine gespeicherte Anmeldung gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Leads::TriageMode</name>
+    <message>
+        <source>Manual score</source>
+        <translation>Manuelle Bewertung</translation>
+    </message>
+    <message>
+        <source>Score (0-100):</source>
+        <translation>Bewertung (0-100):</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Follow up on:</source>
+        <translation>Wiedervorlage am:</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Notiz:</translation>
+    </message>
+    <message>
+        <source>j/k move · 1-8 status · s score · f follow-up · a assign · l lost · n note · Ctrl+Z undo</source>
+        <translation>j/k bewegen · 1-8 Status · s Bewertung · f Wiedervorlage · a zuweisen · l verloren · n Notiz · Strg+Z rückgängig</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>Nach „%1“ verschoben.</translation>
+    </message>
+    <message>
+        <source>Status not changed.</source>
+        <translation>Status nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Not moved to %1: %2</source>
+        <translation>Nicht nach „%1“ verschoben: %2</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <source>Scored %1.</source>
+        <translation>Mit %1 bewertet.</translation>
+    </message>
+    <message>
+        <source>Not scored: %1</source>
+        <translation>Nicht bewertet: %1</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Follow-up set.</source>
+        <translation>Wiedervorlage gesetzt.</translation>
+    </message>
+    <message>
+        <source>No follow-up: %1</source>
+        <translation>Keine Wiedervorlage gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Notiz hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>No note: %1</source>
+        <translation>Keine Notiz hinzugefügt: %1</translation>
     </message>
 </context>
 <context>
@@ -3296,6 +4204,23 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MergeService</name>
+    <message numerus="yes">
+        <source>Merged &quot;%1&quot; into this lead (%n timeline entries).</source>
+        <translation>
+            <numerusform>„%1“ in diesen Lead zusammengeführt (%n Zeitleisteneintrag).</numerusform>
+            <numerusform>„%1“ in diesen Lead zusammengeführt (%n Zeitleisteneinträge).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged &quot;%1&quot; (%2) into this lead (%n timeline entries).</source>
+        <translation>
+            <numerusform>„%1“ (%2) in diesen Lead zusammengeführt (%n Zeitleisteneintrag).</numerusform>
+            <numerusform>„%1“ (%2) in diesen Lead zusammengeführt (%n Zeitleisteneinträge).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3765,6 +4690,55 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     <message>
         <source>Import</source>
         <translation>Import</translation>
+    </message>
+</context>
+<context>
+    <name>Staleness</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+</context>
+<context>
+    <name>Tag</name>
+    <message>
+        <source>A tag cannot be empty.</source>
+        <translation>Ein Schlagwort darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>A tag has at most %1 characters.</source>
+        <translation>Ein Schlagwort hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A tag cannot contain a comma.</source>
+        <translation>Ein Schlagwort darf kein Komma enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>Themes</name>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
     </message>
 </context>
 <context>

@@ -33,12 +33,60 @@
     </message>
 </context>
 <context>
+    <name>Leads::BulkEditDialog</name>
+    <message numerus="yes">
+        <source>Edit %n lead(s)</source>
+        <translation>
+            <numerusform>Edit %n lead</numerusform>
+            <numerusform>Edit %n leads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n lead(s). Each lead goes through the usual rules; the ones that refuse are listed with the reason.</source>
+        <translation>
+            <numerusform>Change %n lead. Each lead goes through the usual rules; the ones that refuse are listed with the reason.</numerusform>
+            <numerusform>Change %n leads. Each lead goes through the usual rules; the ones that refuse are listed with the reason.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %n lead(s).</source>
+        <translation>
+            <numerusform>Changed %n lead.</numerusform>
+            <numerusform>Changed %n leads.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %n lead(s):</source>
+        <translation>
+            <numerusform>Refused %n lead:</numerusform>
+            <numerusform>Refused %n leads:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>• %1 — %n lead(s), e.g. %2</source>
+        <translation>
+            <numerusform>• %1 — %n lead, e.g. %2</numerusform>
+            <numerusform>• %1 — %n leads, e.g. %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Leads::ClientShell</name>
     <message numerus="yes">
         <source>%n change(s) have not reached the server yet. They stay on this computer and are sent when you sign in again — unless you remove the leads.</source>
         <translation>
             <numerusform>%n change has not reached the server yet. It stays on this computer and is sent when you sign in again — unless you remove the leads.</numerusform>
             <numerusform>%n changes have not reached the server yet. They stay on this computer and are sent when you sign in again — unless you remove the leads.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Leads::DuplicatesDialog</name>
+    <message numerus="yes">
+        <source>%n group(s) of active leads that may be the same person. Select two leads of a group (or the group) and choose Merge….</source>
+        <translation>
+            <numerusform>%n group of active leads that may be the same person. Select two leads of a group (or the group) and choose Merge….</numerusform>
+            <numerusform>%n groups of active leads that may be the same person. Select two leads of a group (or the group) and choose Merge….</numerusform>
         </translation>
     </message>
 </context>
@@ -94,6 +142,26 @@
     </message>
 </context>
 <context>
+    <name>Leads::MainWindow</name>
+    <message numerus="yes">
+        <source>bulk edit of %n lead(s)</source>
+        <translation>
+            <numerusform>bulk edit of %n lead</numerusform>
+            <numerusform>bulk edit of %n leads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Leads::MergeDialog</name>
+    <message numerus="yes">
+        <source>Created %1 · %n timeline entries</source>
+        <translation>
+            <numerusform>Created %1 · %n timeline entry</numerusform>
+            <numerusform>Created %1 · %n timeline entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Leads::NotAppliedDialog</name>
     <message numerus="yes">
         <source>%n change(s) queued again.</source>
@@ -141,6 +209,23 @@
         <translation>
             <numerusform>%n change not applied by the server.</numerusform>
             <numerusform>%n changes not applied by the server.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeService</name>
+    <message numerus="yes">
+        <source>Merged &quot;%1&quot; into this lead (%n timeline entries).</source>
+        <translation>
+            <numerusform>Merged &quot;%1&quot; into this lead (%n timeline entry).</numerusform>
+            <numerusform>Merged &quot;%1&quot; into this lead (%n timeline entries).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged &quot;%1&quot; (%2) into this lead (%n timeline entries).</source>
+        <translation>
+            <numerusform>Merged &quot;%1&quot; (%2) into this lead (%n timeline entry).</numerusform>
+            <numerusform>Merged &quot;%1&quot; (%2) into this lead (%n timeline entries).</numerusform>
         </translation>
     </message>
 </context>
