@@ -231,8 +231,15 @@ void ApiServer::registerRoutes()
         return ApiResponse::ok({{QStringLiteral("settings"), m_settings->toJson()}});
     });
     addRoute("PATCH", QStringLiteral("/v1/settings"), Body::Json, true, [this](Request &r) {
-        if (auto denied = requirePermission(*r.user, Permission::ManageSettings); denied.status != 200)
-            return denied;
+        // Shared views are a manager's tool (the permission to assign leads, which managers
+        // have); everything else in the team settings stays with admins.
+        const bool sharesViews = r.body.contains(QStringLiteral("teamViews"));
+        if (!sharesViews || r.body.size() > 1)
+            if (auto denied = requirePermission(*r.user, Permission::ManageSettings); denied.status != 200)
+                return denied;
+        if (sharesViews)
+            if (auto denied = requirePermission(*r.user, Permission::Assign); denied.status != 200)
+                return denied;
         FieldReader in(r.body, 200);
         const auto reasons = in.array(QStringLiteral("lostReasons"), FieldReader::Need::Optional);
         const auto threshold = in.integer(QStringLiteral("aiThreshold"), FieldReader::Need::Optional, 0, 100);
@@ -241,9 +248,47 @@ void ApiServer::registerRoutes()
         const auto country = in.string(QStringLiteral("defaultCountry"), FieldReader::Need::Optional, 4);
         const auto assignment = in.object(QStringLiteral("assignmentRule"), FieldReader::Need::Optional);
         const auto excluded = in.array(QStringLiteral("aiExcludedAttributes"), FieldReader::Need::Optional);
+        const auto stale = in.object(StaleRules::settingKey(), FieldReader::Need::Optional);
+        const auto views = in.array(QStringLiteral("teamViews"), FieldReader::Need::Optional);
         if (auto done = in.finish(); !done)
             return ApiResponse::fromError(done.error());
         QList<QPair<QString, QString>> changes;
+        if (stale) {
+            // The domain's own reading drops what it cannot use; anything it would drop
+            // (an unknown or final status, a non-number, out of range) is refused instead.
+            const StaleRules parsed = StaleRules::fromJson(*stale);
+            if (parsed.toJson() != *stale)
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                    tr("Stale limits are whole hours (1 to 8784) per active status."),
+                                                    StaleRules::settingKey()));
+            changes.append({QStringLiteral("stale_rules"), parsed.toSetting()});
+        }
+        if (views) {
+            if (views->size() > SettingsStore::kMaxTeamViews)
+                return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                    tr("Share at most %1 views with the team.").arg(SettingsStore::kMaxTeamViews),
+                                                    QStringLiteral("teamViews")));
+            QJsonArray list;
+            QStringList names;
+            for (const QJsonValue &v : *views) {
+                const QJsonObject entry = v.toObject();
+                const QJsonValue nameValue = entry.value(QStringLiteral("name"));
+                const QJsonValue viewValue = entry.value(QStringLiteral("view"));
+                const QString name = nameValue.toString().simplified();
+                if (!v.isObject() || entry.size() != 2 || !nameValue.isString() || !viewValue.isObject()
+                    || name.isEmpty() || name.size() > SettingsStore::kMaxTeamViewName || names.contains(name))
+                    return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                        tr("Each shared view has a distinct name of at most 100 characters and the view's settings."),
+                                                        QStringLiteral("teamViews")));
+                if (QJsonDocument(viewValue.toObject()).toJson(QJsonDocument::Compact).size() > SettingsStore::kMaxTeamViewBytes)
+                    return ApiResponse::fromError(Error(ErrorCode::InvalidInput,
+                                                        tr("The view \"%1\" is too large to share.").arg(name),
+                                                        QStringLiteral("teamViews")));
+                names << name;
+                list.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("view"), viewValue}});
+            }
+            changes.append({QStringLiteral("team_views"), QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))});
+        }
         if (excluded) {
             QStringList keys;
             for (const QJsonValue &v : *excluded) {

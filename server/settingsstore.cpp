@@ -103,6 +103,16 @@ int SettingsStore::assignmentCursor() const
     return value(QStringLiteral("assignment_cursor"), QStringLiteral("0")).toInt();
 }
 
+StaleRules SettingsStore::staleRules() const
+{
+    return StaleRules::fromSetting(value(QStringLiteral("stale_rules"), {}));
+}
+
+QJsonArray SettingsStore::teamViews() const
+{
+    return QJsonDocument::fromJson(value(QStringLiteral("team_views"), QStringLiteral("[]")).toUtf8()).array();
+}
+
 QJsonObject SettingsStore::toJson() const
 {
     return {
@@ -114,6 +124,8 @@ QJsonObject SettingsStore::toJson() const
         {QStringLiteral("assignmentRule"), assignmentRule().toJson()},
         {QStringLiteral("aiExcludedAttributes"),
          QJsonDocument::fromJson(value(QStringLiteral("ai_excluded_attributes"), QStringLiteral("[]")).toUtf8()).array()},
+        {StaleRules::settingKey(), staleRules().toJson()},
+        {QStringLiteral("teamViews"), teamViews()},
     };
 }
 

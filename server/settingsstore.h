@@ -4,7 +4,9 @@
 #include "domain/assignmentrule.h"
 #include "domain/permissions.h"
 #include "domain/result.h"
+#include "domain/staleness.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -13,7 +15,8 @@ namespace Leads::Server {
 class ServerDatabase;
 
 // Team settings an admin edits: the permission matrix, lost reasons, the AI threshold,
-// source rules and the default country for phone numbers. Read from the database on
+// source rules, the default country for phone numbers and the stale-lead limits; and the
+// views a manager shares with the team. Read from the database on
 // every use, so every server process sees a change at once.
 class SettingsStore {
 public:
@@ -29,9 +32,16 @@ public:
     // stands (both in the settings table, so every server process shares them).
     AssignmentRule assignmentRule() const;
     int assignmentCursor() const;
+    StaleRules staleRules() const;
+    // [{"name": …, "view": {…}}] as the clients serialise their saved views.
+    QJsonArray teamViews() const;
     QJsonObject toJson() const;
 
     static QStringList defaultLostReasons();
+    // Bounds of the shared views, so one manager cannot bloat every client's settings.
+    static constexpr int kMaxTeamViews = 50;
+    static constexpr int kMaxTeamViewBytes = 16 * 1024;
+    static constexpr int kMaxTeamViewName = 100;
 
     // Inside the caller's transaction, stamped with its change number.
     Outcome set(const QString &name, const QString &value, qint64 seq);
