@@ -4,7 +4,10 @@
 #include "crashreport.h"
 
 #include "domain/clock.h"
+#include "leadspage.h"
 #include "mainwindow.h"
+#include "savedviewscontroller.h"
+#include "sidebar.h"
 #include "scoring/scoringscheduler.h"
 #include "scoring/scoringservice.h"
 #include "scoring/serveraisettings.h"
@@ -279,6 +282,8 @@ void ClientShell::startTeam(const AuthSession &session)
     m_teamSettings = std::make_unique<ServerTeamSettings>(*m_service, m_sync->network(), session.server,
                                                           [this] { return m_sync ? m_sync->session().accessToken : QString(); });
     connect(m_teamSettings.get(), &TeamSettings::changed, m_window.get(), &MainWindow::applyPermissions);
+    if (m_window->leadsPage() && m_window->leadsPage()->savedViews())
+        m_window->leadsPage()->savedViews()->setTeamSettings(m_teamSettings.get());
     m_lastMirrorMs = 0;
     m_sync->start(session);
 }

@@ -8,6 +8,7 @@
 #include "storage/database.h"
 #include "storage/leadquery.h"
 #include "storage/leadservice.h"
+#include "teamsettings.h"
 
 #include <QInputDialog>
 #include <QLocale>
@@ -82,6 +83,8 @@ void SavedViewsController::setSidebar(Sidebar *sidebar)
             remove(id);
     });
     connect(sidebar, &Sidebar::viewMoveRequested, this, [this](const QString &id, int delta) { move(id, delta); });
+    connect(sidebar, &Sidebar::viewShareRequested, this, [this](const QString &id) { share(id); });
+    connect(sidebar, &Sidebar::viewStopSharingRequested, this, [this](const QString &id) { stopSharing(id); });
     reload();
 }
 
@@ -93,6 +96,7 @@ void SavedViewsController::reload()
     for (const SavedView &v : views())
         entries.append({v.id, v.name, QString(), v.isEditable(), v.kind == SavedView::Kind::Team});
     m_sidebar->setViews(entries);
+    m_sidebar->setViewSharing(canShare());
     if (!m_current.isEmpty() && m_sidebar->current() == u"leads")
         m_sidebar->setCurrentView(m_current);
     updateStaleCount();
@@ -158,6 +162,50 @@ bool SavedViewsController::remove(const QString &viewId)
     if (m_current == viewId)
         m_current.clear();
     reload();
+    return true;
+}
+
+void SavedViewsController::setTeamSettings(ServerTeamSettings *team)
+{
+    if (m_team == team)
+        return;
+    if (m_team)
+        disconnect(m_team, nullptr, this, nullptr);
+    m_team = team;
+    // A refresh from the server may bring other team views or another role.
+    if (team)
+        connect(team, &TeamSettings::changed, this, &SavedViewsController::reload);
+    reload();
+}
+
+bool SavedViewsController::canShare() const
+{
+    return m_team && m_team->canShareViews();
+}
+
+bool SavedViewsController::share(const QString &viewId)
+{
+    const auto v = view(viewId);
+    if (!canShare() || !v || v->kind != SavedView::Kind::Personal)
+        return false;
+    const QString name = v->name;
+    m_team->shareView(name, v->state.toJson(), [self = QPointer(this), name](const QString &error) {
+        if (self)
+            Q_EMIT self->message(error.isEmpty() ? tr("View \"%1\" is shared with the team.").arg(name) : error);
+    });
+    return true;
+}
+
+bool SavedViewsController::stopSharing(const QString &viewId)
+{
+    const auto v = view(viewId);
+    if (!canShare() || !v || v->kind != SavedView::Kind::Team)
+        return false;
+    const QString name = v->name;
+    m_team->stopSharingView(name, [self = QPointer(this), name](const QString &error) {
+        if (self)
+            Q_EMIT self->message(error.isEmpty() ? tr("View \"%1\" is no longer shared.").arg(name) : error);
+    });
     return true;
 }
 

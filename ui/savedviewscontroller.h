@@ -14,6 +14,7 @@ namespace Leads {
 
 class LeadService;
 class LeadsPage;
+class ServerTeamSettings;
 class Sidebar;
 
 // Saved views of the Leads page: lists the built-in, personal and team views in the
@@ -33,6 +34,10 @@ public:
     Sidebar *sidebar() const { return m_sidebar; }
     void setNamePrompt(NamePrompt prompt) { m_prompt = std::move(prompt); }
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // The team server, while signed in to one: managers share views through it, and the
+    // team views it sends are listed at once.
+    void setTeamSettings(ServerTeamSettings *team);
+    bool canShare() const;
 
     QList<SavedView> views() const;
     std::optional<SavedView> view(const QString &id) const;
@@ -46,6 +51,10 @@ public:
     bool rename(const QString &viewId, const QString &name);
     bool remove(const QString &viewId);
     bool move(const QString &viewId, int delta);
+    // Shares one of the user's views with the team under its name (replacing a team view
+    // of that name), or stops sharing a team view; the answer arrives as message().
+    bool share(const QString &viewId);
+    bool stopSharing(const QString &viewId);
     // Re-reads the views into the sidebar.
     void reload();
     // Recounts the stale leads for the sidebar.
@@ -61,6 +70,7 @@ private:
     LeadsPage &m_page;
     SavedViews m_store;
     QPointer<Sidebar> m_sidebar;
+    QPointer<ServerTeamSettings> m_team;
     QString m_current;
     NamePrompt m_prompt;
     Confirm m_confirm;

@@ -20,6 +20,7 @@ constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kCountRole = Qt::UserRole + 2;
 constexpr int kViewRole = Qt::UserRole + 3;     // saved view id (view rows only)
 constexpr int kEditableRole = Qt::UserRole + 4; // the user's own view
+constexpr int kTeamRole = Qt::UserRole + 5;     // shared with the team
 const QString kViewPrefix = QStringLiteral("view:");
 
 // Entry: highlight pill (palette highlight), icon, label, and a muted count on the right.
@@ -344,6 +345,7 @@ void Sidebar::setViews(const QList<ViewEntry> &views)
         item->setData(kIdRole, QString(kViewPrefix + v.id));
         item->setData(kViewRole, v.id);
         item->setData(kEditableRole, v.editable);
+        item->setData(kTeamRole, v.team);
         item->setData(kCountRole, v.count);
         item->setData(Qt::AccessibleTextRole, v.team ? tr("%1 (team view)").arg(v.name) : v.name);
         item->setToolTip(v.team ? tr("Shared with the team by a manager") : QString());
@@ -388,10 +390,26 @@ QStringList Sidebar::viewIds() const
 QMenu *Sidebar::viewMenu(const QString &viewId)
 {
     QListWidgetItem *item = viewItem(viewId);
-    if (!item || !item->data(kEditableRole).toBool())
+    if (!item)
         return nullptr;
+    if (!item->data(kEditableRole).toBool()) {
+        if (!m_sharing || !item->data(kTeamRole).toBool())
+            return nullptr;
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("viewMenu"));
+        QAction *stop = menu->addAction(tr("Stop sharing"));
+        stop->setObjectName(QStringLiteral("stopSharingView"));
+        connect(stop, &QAction::triggered, this, [this, viewId] { Q_EMIT viewStopSharingRequested(viewId); });
+        return menu;
+    }
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("viewMenu"));
+    if (m_sharing) {
+        QAction *share = menu->addAction(tr("Share with team"));
+        share->setObjectName(QStringLiteral("shareView"));
+        connect(share, &QAction::triggered, this, [this, viewId] { Q_EMIT viewShareRequested(viewId); });
+        menu->addSeparator();
+    }
     connect(menu->addAction(tr("Rename…")), &QAction::triggered, this, [this, viewId] { Q_EMIT viewRenameRequested(viewId); });
     QAction *up = menu->addAction(tr("Move up"));
     QAction *down = menu->addAction(tr("Move down"));

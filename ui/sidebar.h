@@ -58,6 +58,10 @@ public:
     QStringList viewIds() const;
     // The context menu of a view row (tests open it without a mouse).
     QMenu *viewMenu(const QString &viewId);
+    // Offers "Share with team" on the user's own views and "Stop sharing" on team views
+    // (a manager signed in to a team server).
+    void setViewSharing(bool allowed) { m_sharing = allowed; }
+    bool viewSharing() const { return m_sharing; }
 
 Q_SIGNALS:
     void entryActivated(const QString &id);
@@ -65,11 +69,14 @@ Q_SIGNALS:
     void viewRenameRequested(const QString &viewId);
     void viewDeleteRequested(const QString &viewId);
     void viewMoveRequested(const QString &viewId, int delta);
+    void viewShareRequested(const QString &viewId);
+    void viewStopSharingRequested(const QString &viewId);
 
 private:
     QListWidgetItem *viewItem(const QString &viewId) const;
 
     QListWidget *m_list = nullptr;
+    bool m_sharing = false;
 };
 
 } // namespace Leads

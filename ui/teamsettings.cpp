@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "teamsettings.h"
 
+#include "storage/database.h"
+#include "storage/savedviews.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -8,6 +11,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 
+#include <algorithm>
 #include <memory>
 
 namespace Leads {
@@ -67,10 +71,67 @@ StaleRules ServerTeamSettings::staleRules() const
 
 void ServerTeamSettings::saveStaleRules(const StaleRules &rules, Done done)
 {
-    const QString error = saveStaleLocally(m_mirror, rules);
-    if (error.isEmpty())
-        Q_EMIT changed();
-    done(error);
+    send("PATCH", QStringLiteral("/v1/settings"), {{StaleRules::settingKey(), rules.toJson()}},
+         [this, done](int, const QJsonObject &json, const QString &error) {
+        if (error.isEmpty()) {
+            readSettings(json.value(QStringLiteral("settings")).toObject());
+            mirror();
+        }
+        done(error);
+    });
+}
+
+bool ServerTeamSettings::canShareViews() const
+{
+    return m_permissions.allows(m_mirror.actor().role, Permission::Assign);
+}
+
+void ServerTeamSettings::editTeamViews(std::function<void(QJsonArray &views)> edit, Done done)
+{
+    send("GET", QStringLiteral("/v1/settings"), {},
+         [this, edit = std::move(edit), done](int, const QJsonObject &json, const QString &error) {
+        if (!error.isEmpty()) {
+            done(error);
+            return;
+        }
+        QJsonArray views = json.value(QStringLiteral("settings")).toObject().value(QStringLiteral("teamViews")).toArray();
+        edit(views);
+        send("PATCH", QStringLiteral("/v1/settings"), {{QStringLiteral("teamViews"), views}},
+             [this, done](int, const QJsonObject &answer, const QString &refused) {
+            if (refused.isEmpty()) {
+                readSettings(answer.value(QStringLiteral("settings")).toObject());
+                mirror();
+            }
+            done(refused);
+        });
+    });
+}
+
+namespace {
+
+void removeView(QJsonArray &views, const QString &name)
+{
+    for (qsizetype i = views.size() - 1; i >= 0; --i) {
+        if (views.at(i).toObject().value(QStringLiteral("name")).toString() == name)
+            views.removeAt(i);
+    }
+}
+
+} // namespace
+
+void ServerTeamSettings::shareView(const QString &name, const QJsonObject &view, Done done)
+{
+    const QString key = name.simplified();
+    editTeamViews([key, view](QJsonArray &views) {
+        removeView(views, key);
+        views.append(QJsonObject{{QStringLiteral("name"), key}, {QStringLiteral("view"), view}});
+    }, std::move(done));
+}
+
+void ServerTeamSettings::stopSharingView(const QString &name, Done done)
+{
+    const QString key = name.simplified();
+    editTeamViews([key](QJsonArray &views) { removeView(views, key); }, std::move(done));
 }
 
 ServerTeamSettings::ServerTeamSettings(LeadService &mirror, QNetworkAccessManager *network, QUrl server,
@@ -115,7 +176,48 @@ void ServerTeamSettings::readSettings(const QJsonObject &settings)
         m_lostReasons.append(v.toString());
     if (auto rule = AssignmentRule::fromJson(settings.value(QStringLiteral("assignmentRule")).toObject()); rule)
         m_rule = rule.value();
+    if (const QJsonValue stale = settings.value(StaleRules::settingKey()); stale.isObject())
+        m_staleRules = StaleRules::fromJson(stale.toObject());
+    if (const QJsonValue views = settings.value(QStringLiteral("teamViews")); views.isArray())
+        m_teamViews = views.toArray();
 }
+
+namespace {
+
+// The shared views as the local store keeps them: one per name, id derived from the name
+// so a view keeps its place in the sidebar when a manager shares it again.
+QList<SavedView> teamViewsFrom(const QJsonArray &views)
+{
+    QList<SavedView> list;
+    for (const QJsonValue &v : views) {
+        const QJsonObject entry = v.toObject();
+        const QString name = entry.value(QStringLiteral("name")).toString().simplified();
+        if (name.isEmpty())
+            continue;
+        SavedView view;
+        view.id = QStringLiteral("team:") + name;
+        view.name = name;
+        view.kind = SavedView::Kind::Team;
+        view.state = ViewState::fromJson(entry.value(QStringLiteral("view")).toObject());
+        list.append(view);
+    }
+    std::sort(list.begin(), list.end(), [](const SavedView &a, const SavedView &b) { return a.id < b.id; });
+    return list;
+}
+
+bool sameViews(QList<SavedView> a, const QList<SavedView> &b)
+{
+    std::sort(a.begin(), a.end(), [](const SavedView &x, const SavedView &y) { return x.id < y.id; });
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (a.at(i).id != b.at(i).id || a.at(i).name != b.at(i).name || !(a.at(i).state == b.at(i).state))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 void ServerTeamSettings::mirror()
 {
@@ -130,6 +232,22 @@ void ServerTeamSettings::mirror()
         (void)m_mirror.setLostReasons(m_lostReasons);
         m_mirror.setActor(who);
         changedLocally = true;
+    }
+    if (m_staleRules) {
+        const QString stale = m_staleRules->toSetting();
+        if (m_mirror.setting(StaleRules::settingKey()) != stale) {
+            (void)m_mirror.setSetting(StaleRules::settingKey(), stale);
+            changedLocally = true;
+        }
+    }
+    if (m_teamViews) {
+        SavedViews store(m_mirror.database().connection(), m_mirror.actor().userId);
+        const QList<SavedView> shared = teamViewsFrom(*m_teamViews);
+        const auto current = store.team();
+        if (!current || !sameViews(current.value(), shared)) {
+            (void)store.replaceTeamViews(shared);
+            changedLocally = true;
+        }
     }
     if (changedLocally)
         Q_EMIT changed();

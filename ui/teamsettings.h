@@ -6,10 +6,12 @@
 #include "domain/staleness.h"
 #include "storage/leadservice.h"
 
+#include <QJsonArray>
 #include <QObject>
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -36,7 +38,8 @@ public:
     virtual void savePermissions(const PermissionMatrix &matrix, Done done) = 0;
     virtual void saveLostReasons(const QStringList &labels, Done done) = 0;
     virtual void saveAssignmentRule(const AssignmentRule &rule, Done done) = 0;
-    // The maximum age per status before a lead is stale (kept in the local database).
+    // The maximum age per status before a lead is stale (in a team: saved on the server and
+    // mirrored into the local database).
     virtual StaleRules staleRules() const = 0;
     virtual void saveStaleRules(const StaleRules &rules, Done done) = 0;
 
@@ -81,9 +84,14 @@ public:
     void savePermissions(const PermissionMatrix &matrix, Done done) override;
     void saveLostReasons(const QStringList &labels, Done done) override;
     void saveAssignmentRule(const AssignmentRule &rule, Done done) override;
-    // The team server does not keep stale limits yet: they live in this client's database.
     StaleRules staleRules() const override;
     void saveStaleRules(const StaleRules &rules, Done done) override;
+
+    // Views a manager shares with the team (by name; sharing a name again replaces it).
+    // Allowed to roles that may assign leads; the server checks the same.
+    bool canShareViews() const;
+    void shareView(const QString &name, const QJsonObject &view, Done done);
+    void stopSharingView(const QString &name, Done done);
 
     // Any other admin call (users, integrations, capture rules): `error` is empty on success.
     using Answer = std::function<void(int status, const QJsonObject &json, const QString &error)>;
@@ -92,6 +100,9 @@ public:
 private:
     void readSettings(const QJsonObject &settings);
     void mirror();
+    // Reads the shared views afresh, lets `edit` change them, and sends them back, so a
+    // view another manager shared meanwhile is kept.
+    void editTeamViews(std::function<void(QJsonArray &views)> edit, Done done);
 
     LeadService &m_mirror;
     QNetworkAccessManager *m_network;
@@ -101,6 +112,8 @@ private:
     QStringList m_lostReasons;
     AssignmentRule m_rule;
     QList<UserInfo> m_users;
+    std::optional<StaleRules> m_staleRules; // nullopt: the server does not keep them
+    std::optional<QJsonArray> m_teamViews;
 };
 
 } // namespace Leads
