@@ -8,6 +8,7 @@
 #include "domain/clock.h"
 #include "leadspage.h"
 #include "settingsdialog.h"
+#include "stalerulespage.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 #include "teamadminpages.h"
@@ -18,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
@@ -223,4 +225,45 @@ TEST_CASE("In a team, admins manage members and integrations from the settings",
     REQUIRE(waitFor([&] {
         return capture->integrations()->item(0, 2) && capture->integrations()->item(0, 2)->text() == u"Revoked";
     }));
+}
+
+TEST_CASE("In a team, the stale limits an admin saves in the settings are the server's", "[settings][e2e]")
+{
+    QStandardPaths::setTestModeEnabled(true);
+    ServerHarness server;
+    REQUIRE(server.start());
+    const QString adminToken = server.adminToken();
+    auto db = LeadsTest::memoryDatabase();
+    FixedClock clock(LeadsTest::fixedNow());
+    LeadService mirror(*db, kAdmin, clock);
+    QNetworkAccessManager nam;
+    const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
+    ServerTeamSettings team(mirror, &nam, url, [&] { return adminToken; });
+    SettingsDialog dialog(kAdmin, team, nullptr);
+    dialog.show();
+    REQUIRE(waitFor([&] { return dialog.statusText().isEmpty(); }));
+    REQUIRE(dialog.showPage(QStringLiteral("staleLeads")));
+    auto *stale = qobject_cast<StaleRulesPage *>(dialog.page(QStringLiteral("staleLeads")));
+    REQUIRE(stale);
+    stale->daysBox(LeadStatus::Contacted)->setValue(3);
+    stale->saveButton()->click();
+    REQUIRE(waitFor([&] { return dialog.statusText() == QStringLiteral("Stale limits saved."); }));
+    const QJsonObject onServer = server.request("GET", QStringLiteral("/v1/settings"), {}, adminToken)
+                                     .json.value(QStringLiteral("settings"))
+                                     .toObject()
+                                     .value(QStringLiteral("staleRules"))
+                                     .toObject();
+    CHECK(onServer == QJsonObject{{QStringLiteral("contacted"), 72}});
+
+    // A second computer of the team opens the settings and finds them there.
+    auto otherDb = LeadsTest::memoryDatabase();
+    LeadService otherMirror(*otherDb, kAdmin, clock);
+    ServerTeamSettings other(otherMirror, &nam, url, [&] { return adminToken; });
+    SettingsDialog otherDialog(kAdmin, other, nullptr);
+    otherDialog.show();
+    REQUIRE(otherDialog.showPage(QStringLiteral("staleLeads")));
+    auto *otherStale = qobject_cast<StaleRulesPage *>(otherDialog.page(QStringLiteral("staleLeads")));
+    REQUIRE(otherStale);
+    REQUIRE(waitFor([&] { return otherStale->daysBox(LeadStatus::Contacted)->value() == 3; }));
+    CHECK(other.staleRules().maxAgeHours(LeadStatus::Contacted) == 72);
 }
