@@ -36,8 +36,17 @@ Outcome BulkLoad::begin()
         if (!q.exec(p))
             return storageError(q, QStringLiteral("preparing a bulk load"));
     }
-    if (m_wasWal && !q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")))
-        return storageError(q, QStringLiteral("preparing a bulk load"));
+    // Leaving WAL needs the only connection to the file. In the running client other
+    // readers (counts, the dashboard) hold it open: then the load stays in WAL, which
+    // costs some speed and nothing else.
+    if (m_wasWal) {
+        const bool left = q.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && q.next()
+                          && q.value(0).toString() != u"wal";
+        if (!left) {
+            qCDebug(lcStorage) << "bulk load stays in WAL (other connections are open)";
+            m_wasWal = false;
+        }
+    }
     q.finish();
     m_active = true;
     if (auto s = SearchIndex::suspend(m_db); !s)
