@@ -34,15 +34,6 @@ using namespace Leads;
 
 namespace {
 
-void useTemporarySettings()
-{
-    static QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    QSettings().clear();
-}
-
 struct Fixture
 {
     std::unique_ptr<Database> db = LeadsTest::memoryDatabase();
@@ -51,7 +42,7 @@ struct Fixture
 
     explicit Fixture(int leads = 200)
     {
-        useTemporarySettings();
+        LeadsTest::useTemporarySettings();
         if (leads == 0)
             return;
         SampleData::Options options;

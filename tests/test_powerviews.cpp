@@ -39,15 +39,6 @@ using namespace Leads;
 
 namespace {
 
-void useTemporarySettings()
-{
-    static QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    QSettings().clear();
-}
-
 struct Fixture
 {
     std::unique_ptr<Database> db = LeadsTest::memoryDatabase();
@@ -56,7 +47,7 @@ struct Fixture
 
     explicit Fixture(int leads = 200)
     {
-        useTemporarySettings();
+        LeadsTest::useTemporarySettings();
         SampleData::Options options;
         options.leads = leads;
         options.seed = 7;

@@ -36,15 +36,6 @@ using namespace Leads;
 
 namespace {
 
-void useTemporarySettings()
-{
-    static QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    QSettings().clear();
-}
-
 struct Fixture
 {
     std::unique_ptr<Database> db = LeadsTest::memoryDatabase();
@@ -54,7 +45,7 @@ struct Fixture
 
     Fixture()
     {
-        useTemporarySettings();
+        LeadsTest::useTemporarySettings();
         REQUIRE(service.setSetting(QStringLiteral("default_country"), QStringLiteral("ES")).ok());
         QSqlQuery q(db->connection());
         REQUIRE(q.exec(QStringLiteral("INSERT INTO users (id, username, display_name, role, active, created_at) VALUES "

@@ -38,16 +38,6 @@ using Column = LeadTableModel::Column;
 
 namespace {
 
-// Settings go to a private directory so tests never read or write the user's.
-void useTemporarySettings()
-{
-    static QTemporaryDir dir;
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
-    QSettings().clear();
-}
-
 struct Fixture
 {
     std::unique_ptr<Database> db = LeadsTest::memoryDatabase();
@@ -56,7 +46,7 @@ struct Fixture
 
     explicit Fixture(int leads = 300)
     {
-        useTemporarySettings();
+        LeadsTest::useTemporarySettings();
         SampleData::Options options;
         options.leads = leads;
         options.seed = 7;
@@ -582,7 +572,7 @@ TEST_CASE("the status bar shows the user, the database and the counts")
 
 TEST_CASE("an empty database shows the empty state with create and sample actions")
 {
-    useTemporarySettings();
+    LeadsTest::useTemporarySettings();
     auto db = LeadsTest::memoryDatabase();
     FixedClock clock(LeadsTest::fixedNow());
     LeadService service(*db, Actor{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin}, clock);
@@ -602,7 +592,7 @@ TEST_CASE("an empty database shows the empty state with create and sample action
 
 TEST_CASE("on a database file the counts arrive from a worker thread without blocking the list")
 {
-    useTemporarySettings();
+    LeadsTest::useTemporarySettings();
     QTemporaryDir dir;
     auto opened = Database::open(dir.filePath(QStringLiteral("leads.sqlite")));
     REQUIRE(opened.ok());

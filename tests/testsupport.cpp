@@ -3,6 +3,10 @@
 
 #include "storage/database.h"
 
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
 namespace LeadsTest {
 
 std::unique_ptr<Leads::Database> memoryDatabase()
@@ -16,6 +20,15 @@ std::unique_ptr<Leads::Database> memoryDatabase()
 QDateTime fixedNow()
 {
     return QDateTime(QDate(2026, 3, 2), QTime(9, 30), Qt::UTC);
+}
+
+void useTemporarySettings()
+{
+    static QTemporaryDir dir;
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+    QSettings().clear();
 }
 
 } // namespace LeadsTest

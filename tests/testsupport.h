@@ -46,4 +46,7 @@ namespace LeadsTest {
 std::unique_ptr<Leads::Database> memoryDatabase();
 // A fixed, round moment so timelines and relative dates are deterministic.
 QDateTime fixedNow();
+// Settings go to a private directory (cleared on each call) so tests never read or write
+// the user's.
+void useTemporarySettings();
 } // namespace LeadsTest
