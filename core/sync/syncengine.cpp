@@ -341,25 +341,27 @@ void SyncEngine::pull()
     job->start();
 }
 
+bool SyncEngine::restartOnResync(SyncJob *job)
+{
+    if (job->httpStatus() != 409 || job->errorCode() != QLatin1String("resync_required")
+        || m_resyncs >= kMaxResyncsPerRound)
+        return false;
+    ++m_resyncs;
+    const QString epoch =
+        job->json().value(QStringLiteral("error")).toObject().value(QStringLiteral("serverEpoch")).toString();
+    if (resync(epoch))
+        push(); // the queue goes first, so its effects come down with the download
+    return true;
+}
+
 void SyncEngine::onPulled(SyncJob *job, const QString &requestCursor)
 {
     job->deleteLater();
     if (cancelled(job))
         return;
     if (job->result() != SyncJob::Result::Ok) {
-        if (job->httpStatus() == 409 && job->errorCode() == QLatin1String("resync_required")
-            && m_resyncs < kMaxResyncsPerRound) {
-            ++m_resyncs;
-            const QString epoch = job->json()
-                                      .value(QStringLiteral("error"))
-                                      .toObject()
-                                      .value(QStringLiteral("serverEpoch"))
-                                      .toString();
-            if (!resync(epoch))
-                return;
-            push(); // the queue goes first, so its effects come down with the download
+        if (restartOnResync(job))
             return;
-        }
         if (job->result() == SyncJob::Result::Unauthorized)
             failUnauthorized(job);
         else
@@ -424,19 +426,8 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
     if (cancelled(job))
         return;
     if (job->result() != SyncJob::Result::Ok) {
-        if (job->httpStatus() == 409 && job->errorCode() == QLatin1String("resync_required")
-            && m_resyncs < kMaxResyncsPerRound) {
-            ++m_resyncs;
-            const QString epoch = job->json()
-                                      .value(QStringLiteral("error"))
-                                      .toObject()
-                                      .value(QStringLiteral("serverEpoch"))
-                                      .toString();
-            if (!resync(epoch))
-                return;
-            push();
+        if (restartOnResync(job))
             return;
-        }
         if (job->result() == SyncJob::Result::Unauthorized)
             failUnauthorized(job);
         else

@@ -121,6 +121,9 @@ private:
     void push();
     void pull();
     void onPushed(SyncJob *job);
+    // A 409 resync_required (the server was restored, or the cursor expired): starts the
+    // full resync once per round, queue first; false when the failure is something else.
+    bool restartOnResync(SyncJob *job);
     void onPulled(SyncJob *job, const QString &requestCursor);
     void snapshot();
     SyncJob *requestSnapshot(const QString &after, const QString &epoch);
