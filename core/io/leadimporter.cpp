@@ -12,14 +12,23 @@
 #include "storage/ids.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
+#include "storage/migrations.h"
 #include "storage/searchindex.h"
+#include "storage/searchindexbuilder.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QIODevice>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlQuery>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 namespace Leads {
 
@@ -97,6 +106,61 @@ struct Parsed
     };
     QList<Attribute> attributes;
 };
+
+// A bounded hand-over of work from one thread to another; stop() ends it, and pop()
+// still returns what was queued before.
+template<typename T>
+class Handover
+{
+public:
+    explicit Handover(size_t capacity) : m_capacity(capacity) {}
+    bool push(T item)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_items.size() < m_capacity; });
+        if (m_stopped)
+            return false;
+        m_items.push_back(std::move(item));
+        m_changed.notify_all();
+        return true;
+    }
+    std::optional<T> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || !m_items.empty(); });
+        if (m_items.empty())
+            return std::nullopt;
+        T item = std::move(m_items.front());
+        m_items.pop_front();
+        m_changed.notify_all();
+        return item;
+    }
+    void stop()
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<T> m_items;
+    size_t m_capacity;
+    bool m_stopped = false;
+};
+
+// What the search index holds of one imported lead (the columns of leads_fts).
+struct SearchRow
+{
+    qint64 leadNo = 0;
+    QByteArray name;
+    QByteArray company;
+    QByteArray searchPhone;
+    QByteArray email;
+    QByteArray notes;
+};
+using SearchBatch = std::vector<SearchRow>;
 
 struct Known
 {
@@ -314,17 +378,74 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             existingLeads = q.value(0).toLongLong();
     }
     const qint64 expectedRows = file->size() / kBytesPerRowEstimate;
-    if (!options.dryRun && expectedRows >= std::max(kBulkMinRows, existingLeads / 5)) {
+    const bool bulkMode = !options.dryRun && expectedRows >= std::max(kBulkMinRows, existingLeads / 5);
+    if (bulkMode) {
         if (auto b = bulk.begin(); !b)
             return b.error();
     }
+
+    // Into an empty file-backed database the search index is built on another thread, in
+    // a scratch file, from the rows of each committed batch (SearchIndexBuilder), instead
+    // of from the whole table after the load. Leads then get their lead_no from here.
+    // Anything the scratch index could not describe exactly (an update of an imported
+    // lead, a lead another connection added meanwhile) falls back to the rebuild.
+    const QString path = m_db.path();
+    std::optional<SearchIndexBuilder> searchBuilder;
+    if (bulkMode && existingLeads == 0 && !path.isEmpty() && path != u":memory:") {
+        searchBuilder.emplace(SearchIndexBuilder::scratchPathFor(path));
+        if (auto opened = searchBuilder->open(); !opened) {
+            qCWarning(lcStorage) << "import: building the search index on the side failed, rebuilding it at the end:"
+                                 << opened.error().message();
+            searchBuilder.reset();
+        }
+    }
+    qint64 nextLeadNo = 1;
+    bool searchOnSide = searchBuilder.has_value();
+    Handover<SearchBatch> searchQueue(2);
+    std::optional<Error> searchError;
+    std::thread searchThread;
+    if (searchOnSide) {
+        searchThread = std::thread([&] {
+            while (auto batch = searchQueue.pop()) {
+                Outcome indexed = searchBuilder->begin();
+                for (const SearchRow &r : *batch) {
+                    if (!indexed)
+                        break;
+                    indexed = searchBuilder->add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);
+                }
+                if (indexed)
+                    indexed = searchBuilder->commit();
+                if (!indexed) {
+                    searchError = indexed.error();
+                    searchQueue.stop();
+                    return;
+                }
+            }
+            if (auto finished = searchBuilder->finish(); !finished)
+                searchError = finished.error();
+        });
+    }
+    auto joinSearch = qScopeGuard([&] {
+        searchQueue.stop();
+        if (searchThread.joinable())
+            searchThread.join();
+    });
+    SearchBatch searchPending;
+    auto abandonSearchOnSide = [&](const char *why) {
+        if (!searchOnSide)
+            return;
+        qCInfo(lcStorage) << "import: search index rebuilt at the end:" << why;
+        searchOnSide = false;
+        searchPending.clear();
+        searchQueue.stop();
+    };
 
     BulkStatement insertContact(conn, "INSERT INTO contacts (id, phone, email, display_name, created_at) VALUES (?, ?, ?, ?, ?)");
     BulkStatement insertLead(conn,
         "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, status, status_rank, "
         "is_final, assignee_id, manual_score, score, qualification_method, qualified_by, qualified_at, notes, "
-        "created_at, updated_at, last_activity_at, campaign, follow_up_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "created_at, updated_at, last_activity_at, campaign, follow_up_at, lead_no) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     BulkStatement updateLead(conn,
         "UPDATE leads SET name = CASE WHEN ?1 = '' THEN name ELSE ?1 END, "
         "company = CASE WHEN ?2 = '' THEN company ELSE ?2 END, "
@@ -348,7 +469,17 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         if (options.dryRun)
             return {};
         tx = std::make_unique<Transaction>(conn);
-        return tx->begun();
+        if (auto b = tx->begun(); !b)
+            return b;
+        if (searchOnSide) {
+            // Inside the write lock: nobody else adds leads until this batch commits.
+            QSqlQuery q(conn);
+            if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(lead_no), 0) FROM leads")) || !q.next())
+                return storageError(q, tr("reading leads"));
+            if (q.value(0).toLongLong() != nextLeadNo - 1)
+                abandonSearchOnSide("another connection added leads during the import");
+        }
+        return {};
     };
     if (auto b = beginBatch(); !b)
         return b.error();
@@ -358,6 +489,11 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
     auto commitBatch = [&]() -> Outcome {
         if (auto c = tx->commit(); !c)
             return c;
+        if (searchOnSide && !searchPending.empty()) {
+            if (!searchQueue.push(std::move(searchPending)))
+                abandonSearchOnSide("building the search index failed");
+            searchPending = {};
+        }
         batchCreated = batchUpdated = 0;
         inBatch = 0;
         if (progress)
@@ -549,6 +685,7 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             }
             if (mapping.duplicates == ImportMapping::DuplicatePolicy::UpdateActive) {
                 if (!options.dryRun) {
+                    abandonSearchOnSide("the file updates leads it created");
                     const QString leadId = contact->activeLeadId;
                     updateLead.bind(1, p.name == email || p.name == phone ? QString() : p.name);
                     updateLead.bind(2, p.company);
@@ -638,6 +775,14 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             // A final lead has nothing to follow up (the rules clear it on close).
             const bool followUp = p.followUpAt.isValid() && !final;
             followUp ? insertLead.bind(23, p.followUpAt.toMSecsSinceEpoch()) : insertLead.bindNull(23);
+            if (searchOnSide) {
+                const qint64 leadNo = nextLeadNo++;
+                insertLead.bind(24, leadNo);
+                searchPending.push_back({leadNo, p.name.toUtf8(), p.company.toUtf8(),
+                                         SearchIndex::phoneTokens(phone).toUtf8(), email.toUtf8(), p.notes.toUtf8()});
+            } else {
+                insertLead.bindNull(24);
+            }
             Outcome w = insertLead.step("importing leads");
             const QString source = p.source.isEmpty() ? mapping.defaultSource : p.source;
             if (w)
@@ -697,9 +842,28 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             tx->rollback(); // the batch in progress goes; whole earlier batches stay
             report.created -= batchCreated;
             report.updated -= batchUpdated;
-        }
-        else if (auto c = tx->commit(); !c)
+            searchPending.clear();
+        } else if (auto c = tx->commit(); !c) {
             return c.error();
+        }
+        if (searchOnSide && !searchPending.empty() && !searchQueue.push(std::move(searchPending)))
+            abandonSearchOnSide("building the search index failed");
+    }
+    if (bulkMode) {
+        // The secondary indexes are built while the other thread merges the search index.
+        searchQueue.stop();
+        if (auto indexed = Migrations::ensureSecondaryIndexes(conn); !indexed)
+            return indexed.error();
+        if (searchThread.joinable())
+            searchThread.join();
+        if (searchError) {
+            qCWarning(lcStorage) << "import: building the search index on the side failed, rebuilding it:"
+                                 << searchError->message();
+            searchOnSide = false;
+        }
+        if (auto f = bulk.finish(searchOnSide ? SearchIndexBuilder::scratchPathFor(path) : QString()); !f)
+            return f.error();
+        searchBuilder.reset(); // removes the scratch file
     }
     if (progress)
         progress(reader.bytesRead(), total, report.rows);
