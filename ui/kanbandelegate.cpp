@@ -5,10 +5,14 @@
 #include "domain/staleness.h"
 #include "kanbanmodel.h"
 #include "leadtablemodel.h"
+#include "syncbadges.h"
 #include "widgets/statuspalette.h"
 
+#include <QAbstractItemView>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 
 namespace Leads {
 
@@ -17,6 +21,21 @@ KanbanDelegate::KanbanDelegate(const Clock &clock, QObject *parent) : QStyledIte
 QSize KanbanDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     return QSize(option.rect.width(), kCardHeight);
+}
+
+bool KanbanDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                               const QModelIndex &index)
+{
+    // The card's sync mark in words (the mark itself is a small glyph).
+    if (event && event->type() == QEvent::ToolTip && m_badges && m_badges->isActive() && index.isValid()) {
+        const QString mark = m_badges->text(index.data(KanbanModel::LeadIdRole).toString());
+        if (!mark.isEmpty()) {
+            QToolTip::showText(event->globalPos(), index.data(KanbanModel::NameRole).toString() + u'\n' + mark, view,
+                               option.rect);
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }
 
 void KanbanDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -65,6 +84,13 @@ void KanbanDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
         p->setFont(option.font);
         p->drawText(pill, Qt::AlignCenter, text);
         nameRight = pill.left() - 6;
+    }
+    if (m_badges && m_badges->isActive()) {
+        const auto state = m_badges->state(index.data(KanbanModel::LeadIdRole).toString());
+        const qreal size = std::min<qreal>(14, fm.height());
+        const QRectF badge(nameRight - size, inner.top() + (nfm.height() - size) / 2, size, size);
+        SyncBadges::paint(p, badge, state, pal);
+        nameRight = badge.left() - 6;
     }
     p->setFont(nameFont);
     p->setPen(pal.color(QPalette::Text));

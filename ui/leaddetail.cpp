@@ -10,6 +10,7 @@
 #include "storage/leadquery.h"
 #include "storage/leadtags.h"
 #include "storage/leadservice.h"
+#include "syncbadges.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -112,6 +113,20 @@ void LeadDetail::build()
     m_company = new QLabel(m_content);
     m_company->setForegroundRole(QPalette::PlaceholderText);
     v->addWidget(m_company);
+    // The sync mark of a signed-in workspace, on its own line so the status row keeps its room.
+    auto *syncRow = new QHBoxLayout;
+    syncRow->setContentsMargins(0, 2, 0, 0);
+    syncRow->setSpacing(4);
+    m_syncIcon = new QLabel(m_content);
+    m_syncIcon->hide();
+    m_syncMark = new QLabel(m_content);
+    m_syncMark->setObjectName(QStringLiteral("detailSyncMark"));
+    m_syncMark->setForegroundRole(QPalette::PlaceholderText);
+    m_syncMark->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_syncMark->hide();
+    syncRow->addWidget(m_syncIcon);
+    syncRow->addWidget(m_syncMark, 1);
+    v->addLayout(syncRow);
 
     auto *statusRow = new QHBoxLayout;
     statusRow->setContentsMargins(0, 8, 0, 4);
@@ -263,6 +278,38 @@ void LeadDetail::build()
     v->addStretch(1);
 }
 
+void LeadDetail::setSyncBadges(const SyncBadges *badges)
+{
+    if (m_badges)
+        disconnect(m_badges, nullptr, this, nullptr);
+    m_badges = badges;
+    if (m_badges)
+        connect(m_badges, &SyncBadges::changed, this, &LeadDetail::showSyncMark);
+    showSyncMark();
+}
+
+QString LeadDetail::syncMarkText() const
+{
+    return m_syncMark && !m_syncMark->isHidden() ? m_syncMark->accessibleName() : QString();
+}
+
+void LeadDetail::showSyncMark()
+{
+    const auto state = m_badges && m_lead ? m_badges->state(m_lead->id) : SyncBadges::State::None;
+    m_syncIcon->setVisible(state != SyncBadges::State::None);
+    m_syncMark->setVisible(state != SyncBadges::State::None);
+    if (state == SyncBadges::State::None)
+        return;
+    const QString full = m_badges->text(m_lead->id);
+    // The header stays one line: the reason of a refusal is in the tooltip.
+    m_syncIcon->setPixmap(SyncBadges::icon(state, palette()).pixmap(QSize(16, 16), devicePixelRatioF()));
+    m_syncIcon->setToolTip(full);
+    m_syncMark->setTextFormat(Qt::PlainText);
+    m_syncMark->setText(SyncBadges::stateText(state));
+    m_syncMark->setToolTip(full);
+    m_syncMark->setAccessibleName(full);
+}
+
 void LeadDetail::setLead(const QString &leadId)
 {
     m_leadId = leadId;
@@ -303,6 +350,7 @@ void LeadDetail::showLead(const Lead &lead)
     m_statusPill->setPixmap(statusPillPixmap(lead.status, palette(), font()));
     m_statusPill->setToolTip(Status::label(lead.status));
     m_statusPill->setAccessibleName(tr("Status: %1").arg(Status::label(lead.status)));
+    showSyncMark();
 
     QMenu *menu = m_moveButton->menu();
     menu->clear();

@@ -22,6 +22,7 @@ namespace Leads {
 
 class Clock;
 class LeadService;
+class SyncBadges;
 
 // The side pane for one lead: contact data, status with only the allowed moves, assignee,
 // manual beside AI score, follow-up, notes and the timeline. Every change goes through
@@ -50,6 +51,9 @@ public:
     // Moves keyboard focus into the pane (Enter on a table row).
     void focusFirstControl();
     QString lastError() const;
+    // The header's sync mark (signed-in workspaces only): what it says, empty when hidden.
+    void setSyncBadges(const SyncBadges *badges);
+    QString syncMarkText() const;
 
 Q_SIGNALS:
     // A change this pane made, with the value before it (for undo).
@@ -64,6 +68,7 @@ private:
     void setFollowUp(bool clear);
     void addNote();
     void fillTimeline();
+    void showSyncMark();
 
     LeadService &m_service;
     const Clock &m_clock;
@@ -79,6 +84,9 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_statusPill = nullptr;
+    QLabel *m_syncIcon = nullptr;
+    QLabel *m_syncMark = nullptr;
+    const SyncBadges *m_badges = nullptr;
     QToolButton *m_moveButton = nullptr;
     QFormLayout *m_form = nullptr;
     QLabel *m_phone = nullptr;

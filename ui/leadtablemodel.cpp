@@ -7,6 +7,7 @@
 #include "leadsui.h"
 #include "widgets/statuspalette.h"
 #include "storage/database.h"
+#include "syncbadges.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -71,6 +72,23 @@ LeadTableModel::LeadTableModel(Database &db, const Clock &clock, QObject *parent
 }
 
 LeadTableModel::~LeadTableModel() = default;
+
+void LeadTableModel::setSyncBadges(const SyncBadges *badges)
+{
+    if (m_badges)
+        disconnect(m_badges, nullptr, this, nullptr);
+    m_badges = badges;
+    auto repaint = [this] {
+        // Only the Name column carries the mark; fetched rows only (the rest read it when fetched).
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, int(Column::Name)), index(rowCount() - 1, int(Column::Name)),
+                               {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole, SyncStateRole,
+                                SyncTextRole});
+    };
+    if (m_badges)
+        connect(m_badges, &SyncBadges::changed, this, repaint);
+    repaint();
+}
 
 void LeadTableModel::reloadUsers()
 {
@@ -367,7 +385,24 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
         const QString id = field(row, Field::AssigneeId).toString();
         return id.isEmpty() ? QString() : m_userNames.value(id, id);
     }
+    case SyncStateRole:
+        return int(m_badges ? m_badges->state(field(row, Field::Id).toString()) : SyncBadges::State::None);
+    case SyncTextRole: return m_badges ? m_badges->text(field(row, Field::Id).toString()) : QString();
     default: break;
+    }
+
+    if (column == Column::Name && m_badges && m_badges->isActive()) {
+        // The sync mark: an icon beside the name, and words for tooltips and screen readers.
+        if (role == Qt::DecorationRole) {
+            const auto state = m_badges->state(field(row, Field::Id).toString());
+            return SyncBadges::icon(state, QGuiApplication::palette());
+        }
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole) {
+            const QString name = field(row, Field::Name).toString();
+            const QString mark = m_badges->text(field(row, Field::Id).toString());
+            if (!mark.isEmpty())
+                return role == Qt::ToolTipRole ? name + u'\n' + mark : tr("%1, %2").arg(name, mark);
+        }
     }
 
     const auto dateField = [column]() -> std::optional<Field> {

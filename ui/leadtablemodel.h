@@ -11,6 +11,7 @@ namespace Leads {
 
 class Clock;
 class Database;
+class SyncBadges;
 
 // The lead list: a read-only QSqlTableModel over the local "leads" table. Filters and
 // search become a WHERE from LeadQuery (allow-listed columns, escaped values), sorting is
@@ -37,6 +38,8 @@ public:
         LastActivityRole, // QDateTime of the last activity
         AssigneeNameRole, // display name, empty when unassigned
         FollowUpRole,     // QDateTime of the follow-up, or invalid
+        SyncStateRole,    // int(SyncBadges::State): none unless signed in to a server
+        SyncTextRole,     // "Waiting to sync", "Synced", "Not applied: <reason>" or empty
     };
 
     LeadTableModel(Database &db, const Clock &clock, QObject *parent = nullptr);
@@ -54,6 +57,9 @@ public:
     const LeadFilter &leadFilter() const { return m_filter; }
     // The current WHERE for COUNT(*) (the list's own WHERE is tuned for sorted walks).
     QString whereClause() const { return m_countWhere; }
+
+    // The per-row sync mark in the Name column (icon, tooltip, accessible text); null: none.
+    void setSyncBadges(const SyncBadges *badges);
 
     // Refreshes the display names of users (the assignee column).
     void reloadUsers();
@@ -96,6 +102,7 @@ private:
     QString lastActivityText(const QModelIndex &index, const QDateTime &at, bool tooltip) const;
 
     const Clock &m_clock;
+    const SyncBadges *m_badges = nullptr;
     LeadFilter m_filter;
     StaleRules m_staleRules;
     QString m_meId;

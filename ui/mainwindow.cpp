@@ -14,10 +14,15 @@
 #include "settingsdialog.h"
 #include "sidebar.h"
 #include "synccontroller.h"
+#include "syncbadges.h"
 #include "syncstatusbutton.h"
+#include "kanbanboard.h"
+#include "kanbandelegate.h"
+#include "leadtablemodel.h"
 #include "storage/database.h"
 #include "storage/leadservice.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
@@ -225,6 +230,20 @@ void MainWindow::attachSync(SyncController *controller)
         m_syncStatus->refresh();
     });
     connect(controller, &SyncController::dataChanged, m_leadsPage, &LeadsPage::refresh);
+
+    // Per-lead sync marks in the table, on the board's cards and in the detail header.
+    auto *badges = new SyncBadges(m_service.database(), this);
+    badges->setObjectName(QStringLiteral("syncBadges"));
+    badges->attach(controller, &m_service);
+    m_leadsPage->model()->setSyncBadges(badges);
+    m_leadsPage->detail()->setSyncBadges(badges);
+    if (auto *cards = m_leadsPage->board()->findChild<KanbanDelegate *>()) {
+        cards->setSyncBadges(badges);
+        connect(badges, &SyncBadges::changed, m_leadsPage->board(), [board = m_leadsPage->board()] {
+            for (QAbstractItemView *column : board->findChildren<QAbstractItemView *>())
+                column->viewport()->update();
+        });
+    }
 }
 
 void MainWindow::buildPowerActions()
