@@ -2,6 +2,7 @@
 #include "settingsstore.h"
 
 #include "domain/aiqualification.h"
+#include "domain/mergeplan.h"
 #include "serverdatabase.h"
 
 #include <QJsonArray>
@@ -29,7 +30,26 @@ QString SettingsStore::value(const QString &name, const QString &fallback) const
     return fallback;
 }
 
+QString SettingsStore::duplicateReason() const
+{
+    const QString followed = value(QStringLiteral("duplicate_reason"), {});
+    return followed.isEmpty() ? DuplicateReason::initial(lostReasons()) : followed;
+}
+
 Outcome SettingsStore::set(const QString &name, const QString &value, qint64 seq)
+{
+    if (name == QLatin1String("lost_reasons")) {
+        QStringList now;
+        for (const QJsonValue &v : QJsonDocument::fromJson(value.toUtf8()).array())
+            now.append(v.toString());
+        const QString followed = DuplicateReason::follow(duplicateReason(), lostReasons(), now);
+        if (auto kept = store(QStringLiteral("duplicate_reason"), followed, seq); !kept)
+            return kept;
+    }
+    return store(name, value, seq);
+}
+
+Outcome SettingsStore::store(const QString &name, const QString &value, qint64 seq)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO settings (name, value, change_seq) VALUES (?, ?, ?) "
@@ -117,6 +137,7 @@ QJsonObject SettingsStore::toJson() const
 {
     return {
         {QStringLiteral("lostReasons"), QJsonArray::fromStringList(lostReasons())},
+        {QStringLiteral("duplicateReason"), duplicateReason()},
         {QStringLiteral("aiThreshold"), aiThreshold()},
         {QStringLiteral("aiEnabled"), aiEnabled()},
         {QStringLiteral("sourceRules"), sourceRules()},

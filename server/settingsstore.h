@@ -24,6 +24,10 @@ public:
 
     PermissionMatrix permissions() const;
     QStringList lostReasons() const;
+    // The lost reason merges close the merged-away lead with: followed through every saved
+    // list (core/domain DuplicateReason), so a renamed one keeps working and a removed one
+    // stays reserved for merges.
+    QString duplicateReason() const;
     int aiThreshold() const;
     bool aiEnabled() const;
     QJsonObject sourceRules() const;
@@ -43,11 +47,13 @@ public:
     static constexpr int kMaxTeamViewBytes = 16 * 1024;
     static constexpr int kMaxTeamViewName = 100;
 
-    // Inside the caller's transaction, stamped with its change number.
+    // Inside the caller's transaction, stamped with its change number. Saving
+    // "lost_reasons" also follows the duplicate reason to its new label.
     Outcome set(const QString &name, const QString &value, qint64 seq);
 
 private:
     QString value(const QString &name, const QString &fallback) const;
+    Outcome store(const QString &name, const QString &value, qint64 seq);
 
     ServerDatabase &m_db;
 };

@@ -190,13 +190,6 @@ TEST_CASE("Merge refuses what the rules do not allow, changing nothing", "[merge
         CHECK(f.dump(a) + f.dump(b) == closed);
         return;
     }
-    SECTION("no \"Duplicate\" lost reason")
-    {
-        REQUIRE(f.service.setLostReasons({QStringLiteral("No budget")}).ok());
-        auto r = f.merges.merge(MergePlan(a, b));
-        REQUIRE_FALSE(r.ok());
-        CHECK(r.error().code() == ErrorCode::UnknownLostReason);
-    }
     SECTION("an agent merging a lead of someone else")
     {
         REQUIRE(f.service.assign(b, QStringLiteral("u-priya")).ok());
@@ -229,5 +222,70 @@ TEST_CASE("MergeRule composes the target from the chosen sides", "[merge]")
     CHECK(m.name == QStringLiteral("B"));
     CHECK(m.qualification.manualScore == 40);
     CHECK_FALSE(MergeRule::differs(a, b, MergeField::ManualScore));
-    CHECK(MergeRule::check(a, b, plan, {QStringLiteral("Duplicate")}).ok());
+    CHECK(MergeRule::check(a, b, plan).ok());
+}
+
+TEST_CASE("The duplicate reason keeps its identity when the admin renames, reorders or removes it", "[merge]")
+{
+    const QStringList defaults{QStringLiteral("No budget"), QStringLiteral("Not a fit"), QStringLiteral("Duplicate")};
+    CHECK(DuplicateReason::initial(defaults) == QStringLiteral("Duplicate"));
+    CHECK(DuplicateReason::initial({QStringLiteral("DUPLICATE")}) == QStringLiteral("DUPLICATE"));
+    CHECK(DuplicateReason::initial({QStringLiteral("No budget")}) == QStringLiteral("Duplicate")); // reserved
+
+    QStringList renamed = defaults;
+    renamed[2] = QStringLiteral("Doppelter Eintrag");
+    CHECK(DuplicateReason::follow(QStringLiteral("Duplicate"), defaults, renamed) == QStringLiteral("Doppelter Eintrag"));
+    // Reordered and another reason added: still the same label.
+    const QStringList reordered{QStringLiteral("Duplicate"), QStringLiteral("Spam"), QStringLiteral("No budget"),
+                                QStringLiteral("Not a fit")};
+    CHECK(DuplicateReason::follow(QStringLiteral("Duplicate"), defaults, reordered) == QStringLiteral("Duplicate"));
+    // Removed (nothing took its place): kept, reserved for merges.
+    const QStringList removed{QStringLiteral("No budget"), QStringLiteral("Not a fit")};
+    CHECK(DuplicateReason::follow(QStringLiteral("Duplicate"), defaults, removed) == QStringLiteral("Duplicate"));
+    CHECK(DuplicateReason::allowed(removed, QStringLiteral("Duplicate")).contains(QStringLiteral("Duplicate")));
+    // Another reason renamed: the duplicate reason is untouched.
+    QStringList other = defaults;
+    other[0] = QStringLiteral("Too expensive");
+    CHECK(DuplicateReason::follow(QStringLiteral("Duplicate"), defaults, other) == QStringLiteral("Duplicate"));
+}
+
+TEST_CASE("A merge closes the other lead with the duplicate reason however the admin renamed or removed it",
+          "[merge]")
+{
+    MergeFixture f;
+    const QString a = f.create(QStringLiteral("Ana Ruiz"), QStringLiteral("Lumen"), QStringLiteral("+34 612 34 56 78"), {});
+    const QString b = f.create(QStringLiteral("Ana Ruiz"), {}, {}, QStringLiteral("ana@lumen.es"));
+    auto lostReasonOf = [&](const QString &id) { return f.service.lead(id).value().lostReason; };
+
+    SECTION("renamed (translated) in the settings")
+    {
+        QStringList reasons = f.service.lostReasons();
+        const auto at = reasons.indexOf(QStringLiteral("Duplicate"));
+        REQUIRE(at >= 0);
+        reasons[at] = QStringLiteral("Doppelter Eintrag");
+        REQUIRE(f.service.setLostReasons(reasons).ok());
+        REQUIRE_FALSE(f.service.lostReasons().contains(QStringLiteral("Duplicate")));
+        // Renamed again later: still followed.
+        reasons[at] = QStringLiteral("Dublette");
+        REQUIRE(f.service.setLostReasons(reasons).ok());
+        auto r = f.merges.merge(MergePlan(a, b));
+        REQUIRE(r.ok());
+        CHECK(f.service.lead(b).value().status == LeadStatus::Lost);
+        CHECK(lostReasonOf(b) == QStringLiteral("Dublette"));
+    }
+    SECTION("removed from the list: the reserved reason still closes merges")
+    {
+        REQUIRE(f.service.setLostReasons({QStringLiteral("No budget")}).ok());
+        auto r = f.merges.merge(MergePlan(a, b));
+        REQUIRE(r.ok());
+        CHECK(f.service.lead(b).value().status == LeadStatus::Lost);
+        CHECK(lostReasonOf(b) == QStringLiteral("Duplicate"));
+        // By hand, a removed reason is not offered: the rule for people is unchanged.
+        const QString c = f.create(QStringLiteral("Carl"), {}, QStringLiteral("+34 699 11 22 33"), {});
+        CHECK(f.service.setStatus(c, LeadStatus::Lost, QStringLiteral("Duplicate")).error().code()
+              == ErrorCode::UnknownLostReason);
+        // And the merge undoes exactly.
+        REQUIRE(f.merges.unmerge(r.value()).ok());
+        CHECK(f.service.lead(b).value().status == LeadStatus::New);
+    }
 }

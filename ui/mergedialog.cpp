@@ -153,7 +153,7 @@ void MergeDialog::updatePreview()
                                 merged.assigneeId.isEmpty() ? tr("Unassigned") : merged.assigneeName.toHtmlEscaped())
                            .arg(targetEntries)
                            .arg(otherEntries));
-    const Outcome ok = MergeRule::check(m_target, m_other, m_plan, m_service.lostReasons());
+    const Outcome ok = MergeRule::check(m_target, m_other, m_plan);
     m_problem->setText(ok ? QString() : ok.error().message());
     m_problem->setVisible(!ok);
     m_merge->setEnabled(ok.ok());

@@ -105,17 +105,111 @@ Lead MergeRule::compose(const Lead &target, const Lead &other, const MergePlan &
     return out;
 }
 
-QString MergeRule::duplicateReason(const QStringList &lostReasons)
+QString DuplicateReason::defaultLabel()
 {
-    for (const QString &r : lostReasons) {
-        if (r.compare(QStringLiteral("Duplicate"), Qt::CaseInsensitive) == 0)
+    // Stored data, like the other default reasons: not translated here.
+    return QStringLiteral("Duplicate");
+}
+
+QString DuplicateReason::initial(const QStringList &reasons)
+{
+    for (const QString &r : reasons) {
+        if (r.compare(defaultLabel(), Qt::CaseInsensitive) == 0)
             return r;
+    }
+    return defaultLabel();
+}
+
+QString DuplicateReason::follow(const QString &label, const QStringList &before, const QStringList &now)
+{
+    if (label.isEmpty())
+        return initial(now);
+    if (now.contains(label))
+        return label;
+    QStringList removed;
+    for (const QString &r : before) {
+        if (!now.contains(r))
+            removed.append(r);
+    }
+    QStringList added;
+    for (const QString &r : now) {
+        if (!before.contains(r))
+            added.append(r);
+    }
+    // One label out, one in: a rename (or a translation) of the duplicate reason.
+    if (removed == QStringList{label} && added.size() == 1)
+        return added.constFirst();
+    // Only the case changed: the same reason.
+    for (const QString &r : added) {
+        if (r.compare(label, Qt::CaseInsensitive) == 0)
+            return r;
+    }
+    return label; // removed: reserved for merges
+}
+
+QStringList DuplicateReason::allowed(const QStringList &reasons, const QString &label)
+{
+    QStringList out = reasons;
+    if (!label.isEmpty() && !out.contains(label))
+        out.append(label);
+    return out;
+}
+
+QString MergeRule::fieldId(MergeField field)
+{
+    switch (field) {
+    case MergeField::Name: return QStringLiteral("name");
+    case MergeField::Company: return QStringLiteral("company");
+    case MergeField::Phone: return QStringLiteral("phone");
+    case MergeField::Email: return QStringLiteral("email");
+    case MergeField::Source: return QStringLiteral("source");
+    case MergeField::Campaign: return QStringLiteral("campaign");
+    case MergeField::Status: return QStringLiteral("status");
+    case MergeField::Assignee: return QStringLiteral("assignee");
+    case MergeField::FollowUp: return QStringLiteral("followUp");
+    case MergeField::ManualScore: return QStringLiteral("manualScore");
     }
     return {};
 }
 
-Outcome MergeRule::check(const Lead &target, const Lead &other, const MergePlan &plan,
-                         const QStringList &lostReasons)
+std::optional<MergeField> MergeRule::fieldFromId(const QString &id)
+{
+    for (MergeField f : kAllMergeFields) {
+        if (fieldId(f) == id)
+            return f;
+    }
+    return std::nullopt;
+}
+
+QStringList MergeRule::takenFieldIds(const Lead &target, const Lead &other, const MergePlan &plan)
+{
+    QStringList ids;
+    for (MergeField f : kAllMergeFields) {
+        if (plan.side(f) == MergePlan::Side::Other && differs(target, other, f))
+            ids.append(fieldId(f));
+    }
+    return ids;
+}
+
+QList<Permission> MergeRule::targetPermissions(const Lead &target, const Lead &other, const MergePlan &plan)
+{
+    QList<Permission> needed{Permission::ChangeStatus};
+    const Lead merged = compose(target, other, plan);
+    if (merged.assigneeId != target.assigneeId)
+        needed.append(Permission::Assign);
+    if (merged.qualification.manualScore != target.qualification.manualScore)
+        needed.append(Permission::Qualify);
+    if (merged.followUpAt != target.followUpAt)
+        needed.append(Permission::SetFollowUp);
+    return needed;
+}
+
+QList<Permission> MergeRule::otherPermissions()
+{
+    return {Permission::ChangeStatus};
+}
+
+Outcome MergeRule::check(const Lead &target, const Lead &other, const MergePlan &plan)
 {
     if (target.id == other.id)
         return Error(ErrorCode::InvalidInput, tr("A lead cannot be merged with itself."));
@@ -138,10 +232,10 @@ Outcome MergeRule::check(const Lead &target, const Lead &other, const MergePlan 
         if (auto move = Pipeline::checkMove(target.status, merged.status); !move)
             return move;
     }
-    if (duplicateReason(lostReasons).isEmpty())
-        return Error(ErrorCode::UnknownLostReason,
-                     tr("The merged-away lead is closed as Lost for \"Duplicate\"; add that lost reason in "
-                        "Settings first."));
+    if (merged.followUpAt.isValid() && merged.followUpAt != target.followUpAt) {
+        if (auto rule = Pipeline::checkFollowUp(merged.status); !rule)
+            return rule;
+    }
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include "ids.h"
 #include "leadrow.h"
 #include "leadscore.h"
+#include "mergeservice.h"
 #include "searchindex.h"
 #include "transaction.h"
 
@@ -116,6 +117,9 @@ Outcome LeadService::setLostReasons(const QStringList &labels)
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
+    // The reason merges close leads with keeps its identity through renames and removals.
+    if (auto followed = MergeService::followLostReasons(*this, lostReasons(), clean); !followed)
+        return followed;
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("UPDATE lost_reasons SET retired = 1")))
         return storageError(q, tr("saving the lost reasons"));

@@ -68,6 +68,7 @@ public:
     const Actor &actor() const { return m_actor; }
     void setActor(const Actor &actor) { m_actor = actor; }
     Database &database() const { return m_db; }
+    const Clock &clock() const { return m_clock; }
 
     Result<QString> createLead(const NewLead &lead);
     Result<InteractionOutcome> recordInteraction(const IncomingInteraction &event);

@@ -2,12 +2,17 @@
 #include "mergeservice.h"
 
 #include "database.h"
+#include "ids.h"
 #include "leadservice.h"
+#include "domain/clock.h"
+#include "domain/pipeline.h"
 #include "leadtags.h"
 #include "searchindex.h"
 #include "transaction.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace Leads {
@@ -17,6 +22,9 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("MergeService", text);
 }
+
+// The label followed through the admin's edits, in the local settings table.
+constexpr auto kDuplicateReasonKey = "merge.duplicate_reason";
 
 QString contactLine(const Lead &l)
 {
@@ -29,7 +37,77 @@ QString contactLine(const Lead &l)
 }
 } // namespace
 
+// The other lead's move to Lost, written here rather than through LeadService::stageStatus:
+// the duplicate reason may be reserved (removed from the list the admin offers by hand),
+// which only a merge may use. Same row, timeline entry and status version as a move.
+Outcome MergeService::closeAsDuplicate(QSqlDatabase db, const Lead &other, const QString &reason)
+{
+    const qint64 now = m_service.clock().now().toMSecsSinceEpoch();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, is_final = 1, lost_reason = ?, "
+                             "status_version = status_version + 1, version = version + 1, updated_at = ?, "
+                             "last_activity_at = ? WHERE id = ? AND status_version = ?"));
+    q.addBindValue(Status::id(LeadStatus::Lost));
+    q.addBindValue(Status::index(LeadStatus::Lost));
+    q.addBindValue(reason);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(other.id);
+    q.addBindValue(other.statusVersion);
+    if (!q.exec())
+        return storageError(q, tr("closing the merged lead"));
+    if (q.numRowsAffected() != 1)
+        return Error(ErrorCode::Conflict, tr("The lead changed while you were editing it; try again."));
+    const QJsonObject data{{QStringLiteral("from"), Status::id(other.status)},
+                           {QStringLiteral("to"), Status::id(LeadStatus::Lost)},
+                           {QStringLiteral("reason"), reason}};
+    q.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, body, "
+                             "data) VALUES (?, ?, ?, ?, ?, ?, '', ?)"));
+    q.addBindValue(newId());
+    q.addBindValue(other.id);
+    q.addBindValue(interactionKindId(InteractionKind::StatusChange));
+    q.addBindValue(now);
+    q.addBindValue(m_service.actor().userId.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                                       : QVariant(m_service.actor().userId));
+    q.addBindValue(m_service.actor().displayName.isNull() ? QStringLiteral("") : m_service.actor().displayName);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return storageError(q, tr("closing the merged lead"));
+    QJsonObject payload = data;
+    payload.insert(QStringLiteral("leadId"), other.id);
+    payload.insert(QStringLiteral("baseVersion"), other.statusVersion);
+    return queue(db, QStringLiteral("lead.setStatus"), other.id, payload);
+}
+
+Outcome MergeService::queue(QSqlDatabase db, const QString &type, const QString &leadId, const QJsonObject &payload)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO outbox (mutation_id, type, lead_id, payload, created_at) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(newId());
+    q.addBindValue(type);
+    q.addBindValue(leadId);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    q.addBindValue(m_service.clock().now().toMSecsSinceEpoch());
+    if (!q.exec())
+        return storageError(q, tr("queueing the merge for sync"));
+    return {};
+}
+
 MergeService::MergeService(LeadService &service) : m_service(service) {}
+
+QString MergeService::duplicateReason(const LeadService &service)
+{
+    const QString followed = service.setting(QLatin1String(kDuplicateReasonKey));
+    return followed.isEmpty() ? DuplicateReason::initial(service.lostReasons()) : followed;
+}
+
+Outcome MergeService::followLostReasons(LeadService &service, const QStringList &before, const QStringList &now)
+{
+    QString label = service.setting(QLatin1String(kDuplicateReasonKey));
+    if (label.isEmpty())
+        label = DuplicateReason::initial(before);
+    return service.setSetting(QLatin1String(kDuplicateReasonKey), DuplicateReason::follow(label, before, now));
+}
 
 Result<MergeRecord> MergeService::merge(const MergePlan &plan)
 {
@@ -46,13 +124,21 @@ Result<MergeRecord> MergeService::merge(const MergePlan &plan)
     const Lead target = targetRead.value();
     const Lead other = otherRead.value();
     const PermissionMatrix matrix = m_service.permissions();
-    for (const Lead *l : {&target, &other}) {
-        if (auto access = checkLeadAccess(matrix, m_service.actor(), l->assigneeId, Permission::ChangeStatus); !access)
+    for (Permission p : MergeRule::targetPermissions(target, other, plan)) {
+        if (auto access = checkLeadAccess(matrix, m_service.actor(), target.assigneeId, p); !access)
             return access.error();
     }
-    const QStringList reasons = m_service.lostReasons();
-    if (auto ok = MergeRule::check(target, other, plan, reasons); !ok)
+    for (Permission p : MergeRule::otherPermissions()) {
+        if (auto access = checkLeadAccess(matrix, m_service.actor(), other.assigneeId, p); !access)
+            return access.error();
+    }
+    if (auto ok = MergeRule::check(target, other, plan); !ok)
         return ok.error();
+    const QString reason = duplicateReason(m_service);
+    if (auto move = Pipeline::checkMove(other.status, LeadStatus::Lost, reason,
+                                        DuplicateReason::allowed(m_service.lostReasons(), reason));
+        !move)
+        return move.error();
     const Lead merged = MergeRule::compose(target, other, plan);
 
     MergeRecord record;
@@ -135,7 +221,7 @@ Result<MergeRecord> MergeService::merge(const MergePlan &plan)
         return s.error();
     if (auto s = m_service.stageNote(other.id, tr("Merged into \"%1\".").arg(merged.name)); !s)
         return s.error();
-    if (auto s = m_service.stageStatus(other.id, LeadStatus::Lost, MergeRule::duplicateReason(reasons)); !s)
+    if (auto s = closeAsDuplicate(db, other, reason); !s)
         return s.error();
 
     if (auto after = record.changes.after(db); !after)

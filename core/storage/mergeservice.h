@@ -6,6 +6,9 @@
 #include "domain/mergeplan.h"
 #include "domain/result.h"
 
+#include <QJsonObject>
+#include <QSqlDatabase>
+
 namespace Leads {
 
 class LeadService;
@@ -23,7 +26,8 @@ struct MergeRecord
 
 // Merges one lead into another (MergeRule) in ONE transaction through LeadService: the
 // target takes the chosen fields, the other lead's timeline moves to the target, the
-// merge is a note on both timelines, and the other lead is closed as Lost ("Duplicate").
+// merge is a note on both timelines, and the other lead is closed as Lost with the
+// duplicate reason (DuplicateReason: renamed or removed by the admin, it still works).
 //
 // Sync: the server has no merge mutation, so the merge goes out as the mutations it
 // already knows (status, assignee, manual score and follow-up of the target; the notes;
@@ -35,11 +39,20 @@ public:
     explicit MergeService(LeadService &service);
 
     Result<MergeRecord> merge(const MergePlan &plan);
+    // The lost reason a merge closes the other lead with (DuplicateReason, followed
+    // through the admin's edits of the list).
+    static QString duplicateReason(const LeadService &service);
+    // Inside the transaction that saves a new list of lost reasons: follows the duplicate
+    // reason from `before` to `now` (a rename keeps it, a removal reserves it).
+    static Outcome followLostReasons(LeadService &service, const QStringList &before, const QStringList &now);
     // Restores both leads, their timelines and tags exactly, while the merge has not been
     // sent to the server and neither lead changed since.
     Outcome unmerge(const MergeRecord &record);
 
 private:
+    Outcome closeAsDuplicate(QSqlDatabase db, const Lead &other, const QString &reason);
+    Outcome queue(QSqlDatabase db, const QString &type, const QString &leadId, const QJsonObject &payload);
+
     LeadService &m_service;
 };
 
