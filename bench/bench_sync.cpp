@@ -282,10 +282,12 @@ void report(const char *what, const FirstSync &r, bool snapshot)
                 double(r.leads) / r.seconds, rows / r.seconds);
     std::printf("  CPU: client %.1f s, server %.1f s; %d requests\n", r.clientCpu, r.serverCpu, r.requests);
     if (snapshot)
-        std::printf("  client: writing %d chunks %.1f s, indexes and search index once %.1f s; "
+        std::printf("  client: decoding %d chunks %.1f s, writing them %.1f s, indexes %s %.1f s; "
                     "the rest (%.1f s) waiting for the server and the transfer beyond the overlap\n",
-                    r.stats.chunks, double(r.stats.writeMs) / 1000.0, double(r.stats.indexMs) / 1000.0,
-                    r.seconds - double(r.stats.writeMs + r.stats.indexMs) / 1000.0);
+                    r.stats.chunks, double(r.stats.decodeMs) / 1000.0, double(r.stats.writeMs) / 1000.0,
+                    r.stats.searchIndexAlongside ? "(search index built alongside)" : "and search index once",
+                    double(r.stats.indexMs) / 1000.0,
+                    r.seconds - double(r.stats.decodeMs + r.stats.writeMs + r.stats.indexMs) / 1000.0);
     std::fflush(stdout);
 }
 

@@ -259,14 +259,27 @@ void syncPullPage(const QByteArray &data)
 {
     initialise();
     const QJsonDocument doc = QJsonDocument::fromJson(data);
-    if (!doc.isObject())
-        return;
     static Workspace &workspace = *new Workspace; // never destroyed: see atTeardown
     Database &db = workspace.get([](Database &) {});
     SyncStore store(db);
     auto state = store.state();
     if (!state)
         violated("sync state", state.error().message());
+    if (!doc.isObject()) {
+        // Not JSON: a chunk of the first download in CBOR, as the client reads it.
+        auto chunk = SnapshotChunk::fromCbor(data);
+        if (!chunk)
+            return;
+        if (chunk.value().leadCount() < 0 || chunk.value().interactionCount() < 0)
+            violated("snapshot rows", QString());
+        auto progress = store.snapshotProgress();
+        if (!progress)
+            violated("snapshot progress", progress.error().message());
+        auto applied = store.applySnapshotChunk(progress.value().after, chunk.value());
+        if (applied && applied.value() < 0)
+            violated("applied count", QString::number(applied.value()));
+        return;
+    }
     const PullPage page = PullPage::fromJson(doc.object());
     if (page.nextCursor.isEmpty())
         return; // the engine refuses such a page before it reaches the store

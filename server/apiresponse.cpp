@@ -93,6 +93,8 @@ ApiResponse &ApiResponse::withHeader(const QByteArray &name, const QByteArray &v
 
 QByteArray ApiResponse::payload() const
 {
+    if (!rawBody.isNull())
+        return rawBody;
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
@@ -142,7 +144,7 @@ QByteArray ApiResponse::rawHttp(bool close) const
 {
     const QByteArray data = payload();
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    out += "Content-Type: application/json\r\nCache-Control: no-store\r\n";
+    out += "Content-Type: " + contentType + "\r\nCache-Control: no-store\r\n";
     for (const auto &h : headers)
         out += h.first + ": " + h.second + "\r\n";
     out += "Content-Length: " + QByteArray::number(data.size()) + "\r\n";

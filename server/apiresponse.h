@@ -16,6 +16,9 @@ struct ApiResponse {
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // A body already encoded (the CBOR snapshot); when set, `body` is ignored.
+    QByteArray rawBody;
+    QByteArray contentType = QByteArrayLiteral("application/json");
 
     static ApiResponse ok(QJsonObject body, int status = 200);
     static ApiResponse error(int status, const QString &code, const QString &message,

@@ -560,7 +560,7 @@ void ApiServer::write(const QHttpServerRequest &request, QTcpSocket *socket, con
     QHttpServerResponder responder = makeResponder(request, socket);
     const QByteArray payload = response.payload();
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    responder.writeHeader("Content-Type", "application/json");
+    responder.writeHeader("Content-Type", response.contentType);
     responder.writeHeader("Cache-Control", "no-store");
     responder.writeHeader("X-Content-Type-Options", "nosniff");
     for (const auto &h : response.headers)

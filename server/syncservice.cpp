@@ -11,7 +11,11 @@
 #include "writetransaction.h"
 #include "settingsstore.h"
 
+#include <QCborMap>
+#include <QCborStreamWriter>
+#include <QCborValue>
 #include <QCoreApplication>
+#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -178,13 +182,6 @@ Scope scopeOf(const PermissionMatrix &matrix, const Actor &actor)
     return scope;
 }
 
-QJsonValue columnValue(const QSqlQuery &q, int i, bool number)
-{
-    const QVariant v = q.value(i);
-    if (v.isNull())
-        return QJsonValue::Null;
-    return number ? QJsonValue(double(v.toLongLong())) : QJsonValue(v.toString());
-}
 } // namespace
 
 SyncService::SyncService(ServerDatabase &db, SettingsStore &settings, MutationProcessor &mutations,
@@ -614,7 +611,7 @@ ApiResponse SyncService::pull(const AuthUser &user, const QUrlQuery &query)
                             {QStringLiteral("hasMore"), hasMore}});
 }
 
-ApiResponse SyncService::snapshot(const AuthUser &user, const QUrlQuery &query)
+ApiResponse SyncService::snapshot(const AuthUser &user, const QUrlQuery &query, bool cbor)
 {
     const QStringList knownParams {QStringLiteral("after"), QStringLiteral("limit"), QStringLiteral("epoch")};
     const auto items = query.queryItems(QUrl::FullyDecoded);
@@ -667,42 +664,71 @@ ApiResponse SyncService::snapshot(const AuthUser &user, const QUrlQuery &query)
         for (const QVariant &v : std::as_const(scope.binds))
             s.addBindValue(v);
     };
-    QJsonObject answer {{QStringLiteral("epoch"), epoch},
-                        {QStringLiteral("upTo"), head},
-                        {QStringLiteral("cursor"), encodeCursor(epoch, head)}};
+    // The chunk is written once, as CBOR, straight from the rows (no document in memory);
+    // a client that asked for JSON gets the same document converted.
+    QByteArray encoded;
+    QCborStreamWriter out(&encoded);
+    auto cell = [&out, &q](int i, bool number) {
+        const QVariant v = q.value(i);
+        if (v.isNull())
+            out.append(nullptr);
+        else if (number)
+            out.append(v.toLongLong());
+        else
+            out.append(v.toString());
+    };
+    auto key = [&out](const char *name) { out.append(QLatin1StringView(name)); };
+    auto columns = [&out, &key](const char *name, std::initializer_list<const char *> list) {
+        key(name);
+        out.startArray(quint64(list.size()));
+        for (const char *c : list)
+            out.append(QLatin1StringView(c));
+        out.endArray();
+    };
+    out.startMap();
+    key("epoch");
+    out.append(epoch);
+    key("upTo");
+    out.append(head);
+    key("cursor");
+    out.append(encodeCursor(epoch, head));
 
     if (after.isEmpty()) {
         // The roster and the size of the download come with the first chunk.
-        QJsonArray users;
         if (!q.exec(QStringLiteral("SELECT id, username, display_name, role, active, change_seq FROM users "
                                    "ORDER BY id")))
             return busy();
-        while (q.next())
-            users.append(QJsonArray {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                     q.value(3).toString(), q.value(4).toInt() != 0, q.value(5).toLongLong()});
+        key("users");
+        out.startArray();
+        while (q.next()) {
+            out.startArray(6);
+            out.append(q.value(0).toString());
+            out.append(q.value(1).toString());
+            out.append(q.value(2).toString());
+            out.append(q.value(3).toString());
+            out.append(q.value(4).toInt() != 0);
+            out.append(q.value(5).toLongLong());
+            out.endArray();
+        }
+        out.endArray();
         q.finish();
-        answer.insert(QStringLiteral("users"), users);
         q.prepare(QStringLiteral("SELECT COUNT(*) FROM leads l WHERE l.deleted = 0 AND %1").arg(scope.sql));
         bindScope(q);
         if (!q.exec() || !q.next())
             return busy();
-        answer.insert(QStringLiteral("total"), q.value(0).toLongLong());
+        key("total");
+        out.append(q.value(0).toLongLong());
         q.finish();
     }
 
     // Leads in key order after the last one the client has, with their contacts: one
-    // forward-only statement, no per-lead queries.
-    static const QJsonArray leadColumns {
-        QStringLiteral("id"), QStringLiteral("contactId"), QStringLiteral("contactPhone"),
-        QStringLiteral("contactEmail"), QStringLiteral("contactName"), QStringLiteral("name"),
-        QStringLiteral("company"), QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("source"),
-        QStringLiteral("sourceDetail"), QStringLiteral("campaign"), QStringLiteral("status"),
-        QStringLiteral("statusVersion"), QStringLiteral("lostReason"), QStringLiteral("assigneeId"),
-        QStringLiteral("aiScore"), QStringLiteral("manualScore"), QStringLiteral("qualificationMethod"),
-        QStringLiteral("followUpAt"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-        QStringLiteral("lastActivityAt"), QStringLiteral("version"), QStringLiteral("changeSeq"),
-        QStringLiteral("aiReasons")};
-    // Which columns are numbers (the rest are text); null stays null.
+    // forward-only statement, no per-lead queries. Which columns are numbers (the rest are
+    // text); null stays null.
+    columns("leadColumns", {"id", "contactId", "contactPhone", "contactEmail", "contactName", "name", "company",
+                            "phone", "email", "source", "sourceDetail", "campaign", "status", "statusVersion",
+                            "lostReason", "assigneeId", "aiScore", "manualScore", "qualificationMethod",
+                            "followUpAt", "createdAt", "updatedAt", "lastActivityAt", "version", "changeSeq",
+                            "aiReasons"});
     static constexpr bool leadNumeric[] = {false, false, false, false, false, false, false, false, false,
                                            false, false, false, false, true,  false, false, true,  true,
                                            false, true,  true,  true,  true,  true,  true,  false};
@@ -719,29 +745,32 @@ ApiResponse SyncService::snapshot(const AuthUser &user, const QUrlQuery &query)
     bindScope(q);
     if (!q.exec())
         return busy();
-    QJsonArray leads;
     QString last;
     bool hasMore = false;
+    int count = 0;
+    key("leads");
+    out.startArray();
     while (q.next()) {
-        if (leads.size() == limit) {
+        if (count == limit) {
             hasMore = true;
             break;
         }
-        QJsonArray row;
+        out.startArray(26);
         for (int i = 0; i < 26; ++i)
-            row.append(columnValue(q, i, leadNumeric[i]));
+            cell(i, leadNumeric[i]);
+        out.endArray();
         last = q.value(0).toString();
-        leads.append(row);
+        ++count;
     }
+    out.endArray();
     q.finish();
 
     // Their timelines, in the order the client shows them, with the same key range.
-    static const QJsonArray interactionColumns {
-        QStringLiteral("id"),         QStringLiteral("leadId"), QStringLiteral("kind"),
-        QStringLiteral("occurredAt"), QStringLiteral("authorId"), QStringLiteral("authorName"),
-        QStringLiteral("body"),       QStringLiteral("data"),   QStringLiteral("changeSeq")};
-    QJsonArray interactions;
-    if (!leads.isEmpty()) {
+    columns("interactionColumns",
+            {"id", "leadId", "kind", "occurredAt", "authorId", "authorName", "body", "data", "changeSeq"});
+    key("interactions");
+    out.startArray();
+    if (count > 0) {
         q.prepare(QStringLiteral("SELECT i.id, i.lead_id, i.kind, i.occurred_at, i.author_id, i.author_name, i.body, "
                                  "i.data, i.change_seq FROM interactions i JOIN leads l ON l.id = i.lead_id "
                                  "WHERE i.lead_id > ? AND i.lead_id <= ? AND l.deleted = 0 AND %1 "
@@ -752,20 +781,37 @@ ApiResponse SyncService::snapshot(const AuthUser &user, const QUrlQuery &query)
         bindScope(q);
         if (!q.exec())
             return busy();
-        while (q.next())
-            interactions.append(QJsonArray {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                            q.value(3).toLongLong(), columnValue(q, 4, false),
-                                            q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
-                                            q.value(8).toLongLong()});
+        while (q.next()) {
+            out.startArray(9);
+            for (int i = 0; i < 9; ++i) {
+                if (i == 5 || i == 6 || i == 7) // never null on the wire
+                    out.append(q.value(i).toString());
+                else if (i == 3 || i == 8)
+                    out.append(q.value(i).toLongLong());
+                else
+                    cell(i, false);
+            }
+            out.endArray();
+        }
         q.finish();
     }
-    answer.insert(QStringLiteral("leadColumns"), leadColumns);
-    answer.insert(QStringLiteral("leads"), leads);
-    answer.insert(QStringLiteral("interactionColumns"), interactionColumns);
-    answer.insert(QStringLiteral("interactions"), interactions);
-    answer.insert(QStringLiteral("next"), hasMore ? QJsonValue(last) : QJsonValue(QJsonValue::Null));
-    answer.insert(QStringLiteral("hasMore"), hasMore);
-    return ApiResponse::ok(answer);
+    out.endArray();
+    key("next");
+    if (hasMore)
+        out.append(last);
+    else
+        out.append(nullptr);
+    key("hasMore");
+    out.append(hasMore);
+    out.endMap();
+
+    if (cbor) {
+        ApiResponse answer;
+        answer.rawBody = std::move(encoded);
+        answer.contentType = QByteArrayLiteral("application/cbor");
+        return answer;
+    }
+    return ApiResponse::ok(QCborValue::fromCbor(encoded).toMap().toJsonObject());
 }
 
 // The routes of the sync protocol; ApiServer::registerRoutes() calls this once.
@@ -779,7 +825,10 @@ void ApiServer::registerSyncRoutes()
     addRoute("GET", QStringLiteral("/v1/sync/pull"), Body::None, true,
              [sync](Request &r) { return sync->pull(*r.user, r.query); });
     addRoute("GET", QStringLiteral("/v1/sync/snapshot"), Body::None, true,
-             [sync](Request &r) { return sync->snapshot(*r.user, r.query); });
+             [sync](Request &r) {
+                 const bool cbor = r.http && r.http->value("Accept").contains("application/cbor");
+                 return sync->snapshot(*r.user, r.query, cbor);
+             });
 }
 
 } // namespace Leads::Server

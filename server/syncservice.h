@@ -36,8 +36,9 @@ public:
     ApiResponse push(const AuthUser &user, const QJsonObject &body);
     // GET /v1/sync/pull?cursor=&limit=&clientId=
     ApiResponse pull(const AuthUser &user, const QUrlQuery &query);
-    // GET /v1/sync/snapshot?after=&limit=&epoch= — the first download in lead-key order.
-    ApiResponse snapshot(const AuthUser &user, const QUrlQuery &query);
+    // GET /v1/sync/snapshot?after=&limit=&epoch= — the first download in lead-key order,
+    // as CBOR when the client accepts application/cbor, else as JSON.
+    ApiResponse snapshot(const AuthUser &user, const QUrlQuery &query, bool cbor = false);
 
     static QString encodeCursor(const QString &epoch, qint64 seq);
 

@@ -14,6 +14,8 @@ leads_add_test(test_sync SOURCES
 add_dependencies(test_sync leads-server)
 target_compile_definitions(test_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_sync PRIVATE Qt6::Network Qt6::Sql)
+# The first download's chunk format (CBOR and JSON), hostile bodies included.
+leads_add_test(test_snapshot_format SOURCES test_snapshot_format.cpp)
 # The end-to-end scenarios again on PostgreSQL, reported as skipped when no cluster starts.
 add_test(NAME sync_scenarios_on_postgresql COMMAND test_sync "[postgres]")
 set_tests_properties(sync_scenarios_on_postgresql PROPERTIES

@@ -7,9 +7,12 @@
 #include "testsupport.h"
 
 #include "storage/searchindex.h"
+#include "storage/searchindexbuilder.h"
+#include "storage/leadservice.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QProcess>
 #include <QSignalSpy>
@@ -76,6 +79,44 @@ void requireSameAs(const SyncClient &a, const SyncClient &b)
     CHECK(LeadsTest::interactionsDigest(da) == LeadsTest::interactionsDigest(db));
     CHECK(LeadsTest::contactsDigest(da) == LeadsTest::contactsDigest(db));
     CHECK(scalar(da, QStringLiteral("SELECT COUNT(*) FROM users")) == scalar(db, QStringLiteral("SELECT COUNT(*) FROM users")));
+}
+
+// What the search index answers for each of `words`: the matching lead numbers, sorted.
+QList<QList<qint64>> searchAnswers(const QSqlDatabase &db, const QStringList &words)
+{
+    QList<QList<qint64>> out;
+    for (const QString &w : words) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? ORDER BY rowid"));
+        q.addBindValue(Leads::SearchIndex::matchExpression(w));
+        QList<qint64> rows;
+        if (q.exec()) {
+            while (q.next())
+                rows << q.value(0).toLongLong();
+        } else {
+            rows << -1;
+        }
+        out << rows;
+    }
+    return out;
+}
+
+// Words a user would search for: names, companies, phone digits and note words of a
+// spread of the leads.
+QStringList searchWords(const QSqlDatabase &db)
+{
+    QStringList words;
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT name, company, substr(phone, 2, 8), notes FROM leads WHERE lead_no % 97 = 3"));
+    while (q.next()) {
+        for (int i = 0; i < 3; ++i)
+            words << q.value(i).toString().section(u' ', 0, 0);
+        const QString note = q.value(3).toString().section(u' ', 1, 1);
+        if (note.size() > 3)
+            words << note;
+    }
+    words.removeAll(QString());
+    return words;
 }
 
 } // namespace
@@ -287,6 +328,88 @@ TEST_CASE("A snapshot chunk cut in half is not applied; the download continues a
 
 // The child side of the kill test: downloads in small chunks and says "chunk <done>"
 // after each one is committed, so the parent can kill it in the middle.
+TEST_CASE("A first download into a file builds its search index alongside, equal to a rebuild", "[sync][snapshot]")
+{
+    ServerHarness::Options options;
+    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("1500")};
+    ServerHarness server(options);
+    REQUIRE(server.start());
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+    const QString admin = server.adminToken();
+    const Leads::Actor actor {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SyncClient client(url, admin, actor, nullptr, snapshotConfig(url, 400), dir.filePath(QStringLiteral("c.sqlite")));
+    REQUIRE(client.sync(120000));
+    CHECK(client.engine->downloadStats().searchIndexAlongside);
+    CHECK(client.engine->downloadStats().chunks == 4);
+    CHECK_FALSE(QFile::exists(Leads::SearchIndexBuilder::scratchPathFor(client.db->path())));
+
+    const QSqlDatabase local = client.db->connection();
+    CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads")) == 1500);
+    CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads_fts_docsize")) == 1500);
+    const QStringList words = searchWords(local);
+    REQUIRE(words.size() > 40);
+    const auto alongside = searchAnswers(local, words);
+    int found = 0;
+    for (const auto &rows : alongside)
+        found += rows.isEmpty() ? 0 : 1;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        INFO(words.at(i).toStdString());
+        CHECK_FALSE(alongside.at(i).isEmpty()); // every word was taken from some lead
+    }
+
+    // The index built on the side answers exactly as one rebuilt from the table.
+    QSqlQuery rebuild(local);
+    REQUIRE(rebuild.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts) VALUES ('rebuild')")));
+    CHECK(searchAnswers(local, words) == alongside);
+
+    // Edits after the download reach the index through its triggers again.
+    const QString leadId = [&] {
+        QSqlQuery q(local);
+        q.exec(QStringLiteral("SELECT id FROM leads ORDER BY id LIMIT 1"));
+        q.next();
+        return q.value(0).toString();
+    }();
+    REQUIRE(client.service->addNote(leadId, QStringLiteral("Zwiebelkuchen tasting booked")));
+    CHECK(searchAnswers(local, {QStringLiteral("Zwiebelkuchen")}).constFirst().size() == 1);
+}
+
+TEST_CASE("A lead typed during the first download is searchable afterwards (the index is rebuilt instead)",
+          "[sync][snapshot]")
+{
+    ServerHarness::Options options;
+    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("900")};
+    ServerHarness server(options);
+    REQUIRE(server.start());
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+    const QString admin = server.adminToken();
+    const Leads::Actor actor {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    SyncClient client(url, admin, actor, nullptr, snapshotConfig(url, 300), dir.filePath(QStringLiteral("c.sqlite")));
+    QString typed;
+    QObject::connect(client.engine.get(), &SyncEngine::downloadProgress, client.engine.get(), [&] {
+        if (!typed.isEmpty())
+            return;
+        Leads::NewLead lead;
+        lead.name = QStringLiteral("Quirinius Typedduring");
+        lead.phone = LeadsTest::uniquePhone();
+        auto id = client.service->createLead(lead);
+        REQUIRE(id);
+        typed = id.value();
+    });
+    REQUIRE(client.sync(120000));
+    REQUIRE_FALSE(typed.isEmpty());
+    CHECK_FALSE(client.engine->downloadStats().searchIndexAlongside);
+    const QSqlDatabase local = client.db->connection();
+    CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads")) == 901);
+    CHECK(searchAnswers(local, {QStringLiteral("Typedduring")}).constFirst().size() == 1);
+    CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads_fts_docsize")) == 901);
+    REQUIRE(client.sync(30000));
+    CHECK(client.outbox() == 0); // and it is pushed once the download is in
+}
+
 TEST_CASE("snapshot child process", "[.][snapshot-child]")
 {
     const QString dbPath = qEnvironmentVariable("LEADS_SNAPSHOT_CHILD_DB");

@@ -3,6 +3,8 @@
 
 #include "storage/bulkload.h"
 #include "storage/database.h"
+#include "storage/searchindexbuilder.h"
+#include "sync/snapshotindexer.h"
 #include "sync/syncjob.h"
 
 #include <QCoreApplication>
@@ -13,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QNetworkInformation>
 #include <QNetworkRequest>
+#include <QSqlQuery>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -239,7 +242,8 @@ bool SyncEngine::resync(const QString &epoch)
     return true;
 }
 
-SyncJob *SyncEngine::send(const QByteArray &method, const QString &path, const QByteArray &body)
+SyncJob *SyncEngine::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                          const QByteArray &accept)
 {
     QUrl url = m_config.serverUrl;
     const QUrl relative(path);
@@ -251,7 +255,7 @@ SyncJob *SyncEngine::send(const QByteArray &method, const QString &path, const Q
     request.setRawHeader("X-Client-Id", m_clientId.toLatin1());
     request.setRawHeader("X-Client-Schema", QByteArray::number(Database::kSchemaVersion));
     request.setRawHeader("X-Request-Id", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
-    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Accept", accept);
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     auto *job = new SyncJob(m_nam, request, method, body, m_config.timeoutMs, this);
@@ -414,7 +418,10 @@ SyncJob *SyncEngine::requestSnapshot(const QString &after, const QString &epoch)
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_config.snapshotLimit));
     if (!epoch.isEmpty())
         query.addQueryItem(QStringLiteral("epoch"), epoch);
-    SyncJob *job = send("GET", QStringLiteral("/v1/sync/snapshot?") + query.toString(QUrl::FullyEncoded), {});
+    // CBOR: the chunks are the bulk of a first download, and this is the format both ends
+    // read and write without building a document in memory.
+    SyncJob *job = send("GET", QStringLiteral("/v1/sync/snapshot?") + query.toString(QUrl::FullyEncoded), {},
+                        QByteArrayLiteral("application/cbor, application/json;q=0.5"));
     connect(job, &SyncJob::finished, this, [this, after](SyncJob *j) { onSnapshot(j, after); });
     job->start();
     return job;
@@ -434,25 +441,26 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
             fail(job->errorText(), job->result() == SyncJob::Result::Transient, job->retryAfterMs());
         return;
     }
-    const QJsonObject &o = job->json();
-    SnapshotChunk chunk;
-    chunk.epoch = o.value(QStringLiteral("epoch")).toString();
-    chunk.cursor = o.value(QStringLiteral("cursor")).toString();
-    chunk.upTo = qint64(o.value(QStringLiteral("upTo")).toDouble());
-    chunk.total = qint64(o.value(QStringLiteral("total")).toDouble(-1));
-    chunk.users = o.value(QStringLiteral("users")).toArray();
-    chunk.leadColumns = o.value(QStringLiteral("leadColumns")).toArray();
-    chunk.leads = o.value(QStringLiteral("leads")).toArray();
-    chunk.interactionColumns = o.value(QStringLiteral("interactionColumns")).toArray();
-    chunk.interactions = o.value(QStringLiteral("interactions")).toArray();
-    chunk.next = o.value(QStringLiteral("next")).toString();
-    chunk.hasMore = o.value(QStringLiteral("hasMore")).toBool() && !chunk.next.isEmpty();
+    QElapsedTimer decoding;
+    decoding.start();
+    auto decoded = job->isCbor() ? SnapshotChunk::fromCbor(job->cbor()) : SnapshotChunk::fromJson(job->json());
+    if (after.isEmpty())
+        m_downloadStats = {};
+    m_downloadStats.decodeMs += decoding.elapsed();
+    if (!decoded) {
+        // A cut or garbled body reads as malformed: asking again is safe. A format this
+        // version does not read will not change by asking again.
+        const bool otherFormat = decoded.error().detail() == QLatin1String("snapshot_format");
+        fail(decoded.error().message(), !otherFormat);
+        return;
+    }
+    const SnapshotChunk &chunk = decoded.value();
     if (chunk.epoch.isEmpty() || chunk.cursor.isEmpty()) {
         fail(tr("The server's answer had no cursor."), true);
         return;
     }
     QPointer<SyncJob> next;
-    if (chunk.hasMore)
+    if (chunk.hasMore && !chunk.next.isEmpty())
         next = requestSnapshot(chunk.next, chunk.epoch);
     const auto dropNext = [this, &next] {
         if (!next)
@@ -461,6 +469,8 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
         next->abort();
         next->deleteLater();
     };
+    if (after.isEmpty())
+        m_indexer.reset(); // a download that starts over: what was indexed no longer applies
     if (!m_bulk) {
         m_bulk = std::make_unique<BulkLoad>(m_db.connection());
         if (auto begun = m_bulk->begin(); !begun) {
@@ -468,12 +478,13 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
             fail(begun.error().message(), false);
             return;
         }
+        if (after.isEmpty())
+            startIndexer();
     }
-    if (after.isEmpty())
-        m_downloadStats = {};
     QElapsedTimer writing;
     writing.start();
-    auto applied = m_store.applySnapshotChunk(after, chunk);
+    SnapshotSearchRows searchRows;
+    auto applied = m_store.applySnapshotChunk(after, chunk, m_indexer ? &searchRows : nullptr);
     m_downloadStats.writeMs += writing.elapsed();
     ++m_downloadStats.chunks;
     if (!applied) {
@@ -485,6 +496,8 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
         fail(applied.error().message(), false);
         return;
     }
+    if (m_indexer)
+        m_indexer->add(std::move(searchRows));
     m_applied += applied.value();
     Q_EMIT progress(m_applied);
     if (auto p = m_store.snapshotProgress(); p)
@@ -493,7 +506,7 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
         return; // its answer carries on
     QElapsedTimer indexing;
     indexing.start();
-    const Outcome built = endBulkLoad();
+    const Outcome built = endBulkLoad(true);
     m_downloadStats.indexMs += indexing.elapsed();
     if (!built) {
         fail(built.error().message(), false);
@@ -507,13 +520,56 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
 }
 
 // Rebuilds the indexes and the search index a first download left out, once.
-Outcome SyncEngine::endBulkLoad()
+Outcome SyncEngine::endBulkLoad(bool complete)
 {
-    if (!m_bulk)
+    if (!m_bulk) {
+        m_indexer.reset();
         return {};
-    Outcome done = m_bulk->finish();
+    }
+    // The index built alongside is used only when it describes exactly the table: every
+    // row came from this run of the download and nothing was edited locally meanwhile.
+    QString prebuilt;
+    if (m_indexer && complete) {
+        const qint64 indexed = m_indexer->indexed();
+        Outcome merged = m_indexer->finish();
+        if (!merged) {
+            qCWarning(lcSync).noquote() << "the search index built alongside failed, rebuilding it:"
+                                        << merged.error().message();
+        } else if (QSqlQuery q(m_db.connection());
+                   q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads), "
+                                         "(SELECT COALESCE(MAX(seq), 0) FROM outbox)"))
+                   && q.next() && q.value(0).toLongLong() == indexed && q.value(1).toLongLong() == m_indexerOutbox) {
+            prebuilt = m_indexer->scratchPath();
+        }
+    }
+    m_downloadStats.searchIndexAlongside = !prebuilt.isEmpty();
+    Outcome done = m_bulk->finish(prebuilt);
     m_bulk.reset();
+    m_indexer.reset(); // removes the scratch file
     return done;
+}
+
+// A download into an empty, file-backed leads table builds its search index on a second
+// thread while the chunks are written.
+void SyncEngine::startIndexer()
+{
+    m_indexer.reset();
+    const QString path = m_db.path();
+    if (path.isEmpty() || path == u":memory:")
+        return;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM leads), (SELECT COALESCE(MAX(seq), 0) FROM outbox)"))
+        || !q.next() || q.value(0).toLongLong() != 0)
+        return;
+    m_indexerOutbox = q.value(1).toLongLong();
+    q.finish();
+    auto indexer = std::make_unique<SnapshotIndexer>(SearchIndexBuilder::scratchPathFor(path));
+    if (auto started = indexer->start(); !started) {
+        qCWarning(lcSync).noquote() << "building the search index alongside failed, it is rebuilt at the end:"
+                                    << started.error().message();
+        return;
+    }
+    m_indexer = std::move(indexer);
 }
 
 // The user stopped the round: no retry is scheduled; the next trigger starts again.

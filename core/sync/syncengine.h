@@ -16,6 +16,7 @@ class QNetworkAccessManager;
 namespace Leads {
 
 class BulkLoad;
+class SnapshotIndexer;
 class Database;
 class SyncJob;
 
@@ -93,6 +94,8 @@ public:
         int chunks = 0;
         qint64 writeMs = 0;
         qint64 indexMs = 0;
+        qint64 decodeMs = 0;
+        bool searchIndexAlongside = false; // built on a second thread while chunks were written
     };
     const DownloadStats &downloadStats() const { return m_downloadStats; }
 
@@ -128,8 +131,10 @@ private:
     void snapshot();
     SyncJob *requestSnapshot(const QString &after, const QString &epoch);
     void onSnapshot(SyncJob *job, const QString &after);
-    Outcome endBulkLoad();
-    SyncJob *send(const QByteArray &method, const QString &path, const QByteArray &body);
+    Outcome endBulkLoad(bool complete = false);
+    void startIndexer();
+    SyncJob *send(const QByteArray &method, const QString &path, const QByteArray &body,
+                  const QByteArray &accept = QByteArrayLiteral("application/json"));
     void succeed();
     bool cancelled(SyncJob *job);
     void fail(const QString &reason, bool transient, qint64 retryAfterMs = 0);
@@ -147,6 +152,8 @@ private:
     QString m_clientId;
     QPointer<SyncJob> m_job;
     std::unique_ptr<BulkLoad> m_bulk; // while a first download writes its chunks
+    std::unique_ptr<SnapshotIndexer> m_indexer; // its search index, when built alongside
+    qint64 m_indexerOutbox = 0;                 // the outbox's last number when it started
     bool m_serverSnapshots = false;   // the server's hello offered /v1/sync/snapshot
     DownloadStats m_downloadStats;
     QTimer m_retry;

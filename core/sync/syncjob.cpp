@@ -80,9 +80,14 @@ void SyncJob::onFinished()
         if (ok && seconds >= 0)
             m_retryAfterMs = seconds * 1000;
     }
+    const bool cbor = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().startsWith("application/cbor");
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error == QJsonParseError::NoError && doc.isObject())
+    QJsonDocument doc;
+    if (cbor && m_status >= 200 && m_status < 300)
+        m_cbor = data; // decoded (and checked) by whoever asked for it
+    else
+        doc = QJsonDocument::fromJson(data, &parseError);
+    if (!cbor && parseError.error == QJsonParseError::NoError && doc.isObject())
         m_json = doc.object();
 
     if (m_cancelled) {
@@ -96,7 +101,7 @@ void SyncJob::onFinished()
         m_result = Result::Transient;
         m_errorText = tr("Cannot reach the server: %1").arg(reply->errorString());
     } else if (m_status >= 200 && m_status < 300) {
-        if (doc.isObject()) {
+        if (doc.isObject() || !m_cbor.isEmpty()) {
             m_result = Result::Ok;
         } else {
             // A cut or garbled body: the request may have taken effect; retrying is safe.

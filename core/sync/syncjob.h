@@ -38,6 +38,9 @@ public:
     Result result() const { return m_result; }
     int httpStatus() const { return m_status; }
     const QJsonObject &json() const { return m_json; }
+    // A successful answer in CBOR (the first download asks for it) is kept as it came.
+    const QByteArray &cbor() const { return m_cbor; }
+    bool isCbor() const { return !m_cbor.isEmpty(); }
     QString errorCode() const;
     const QString &errorText() const { return m_errorText; }
     qint64 retryAfterMs() const { return m_retryAfterMs; }
@@ -59,6 +62,7 @@ private:
     Result m_result = Result::Transient;
     int m_status = 0;
     QJsonObject m_json;
+    QByteArray m_cbor;
     QString m_errorText;
     qint64 m_retryAfterMs = 0;
     bool m_timedOut = false;

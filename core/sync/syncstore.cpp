@@ -4,6 +4,7 @@
 #include "domain/leadstatus.h"
 #include "storage/bulkstatement.h"
 #include "storage/database.h"
+#include "storage/mergeservice.h"
 #include "storage/searchindex.h"
 #include "storage/transaction.h"
 
@@ -69,43 +70,6 @@ QJsonObject object(const QString &text)
 // Where the progress of a first download is kept (the settings table, key/value).
 const char kSnapshotKey[] = "sync.snapshot";
 
-// The column order this client reads; a server that sends another order (a newer format)
-// is refused rather than misread.
-const QStringList &snapshotLeadColumns()
-{
-    static const QStringList c {
-        QStringLiteral("id"), QStringLiteral("contactId"), QStringLiteral("contactPhone"),
-        QStringLiteral("contactEmail"), QStringLiteral("contactName"), QStringLiteral("name"),
-        QStringLiteral("company"), QStringLiteral("phone"), QStringLiteral("email"), QStringLiteral("source"),
-        QStringLiteral("sourceDetail"), QStringLiteral("campaign"), QStringLiteral("status"),
-        QStringLiteral("statusVersion"), QStringLiteral("lostReason"), QStringLiteral("assigneeId"),
-        QStringLiteral("aiScore"), QStringLiteral("manualScore"), QStringLiteral("qualificationMethod"),
-        QStringLiteral("followUpAt"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-        QStringLiteral("lastActivityAt"), QStringLiteral("version"), QStringLiteral("changeSeq"),
-        QStringLiteral("aiReasons")};
-    return c;
-}
-
-const QStringList &snapshotInteractionColumns()
-{
-    static const QStringList c {QStringLiteral("id"),         QStringLiteral("leadId"),
-                                QStringLiteral("kind"),       QStringLiteral("occurredAt"),
-                                QStringLiteral("authorId"),   QStringLiteral("authorName"),
-                                QStringLiteral("body"),       QStringLiteral("data"),
-                                QStringLiteral("changeSeq")};
-    return c;
-}
-
-// Null, or (for text that may be absent) empty, binds NULL — as the paged pull stores it.
-void bindOrNull(BulkStatement &s, int pos, const QJsonValue &v)
-{
-    if (v.isDouble())
-        s.bind(pos, qint64(v.toDouble()));
-    else if (v.isString() && !v.toString().isEmpty())
-        s.bind(pos, v.toString());
-    else
-        s.bindNull(pos);
-}
 
 // Kinds of timeline rows that a mutation writes locally and the server writes again.
 const char kMutationKinds[] = "('created', 'status_change', 'assignment', 'note', 'qualification', 'follow_up')";
@@ -284,7 +248,7 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
             continue;
         }
         q.prepare(QStringLiteral("UPDATE outbox SET state = 'rejected', error_code = ?, error_message = ?, "
-                                 "server_value = ? WHERE mid = ? AND state <> 'rejected' RETURNING lead_id, type"));
+                                 "server_value = ? WHERE mid = ? AND state <> 'rejected' RETURNING lead_id, type, mutation_id"));
         q.addBindValue(o.code);
         q.addBindValue(o.message.isEmpty() ? tr("The server refused this change.") : o.message);
         q.addBindValue(o.current.isEmpty() ? nullText() : QVariant(json(o.current)));
@@ -293,7 +257,16 @@ Outcome SyncStore::recordPush(const QList<PushOutcome> &outcomes) const
             return storageError(q, tr("recording what the server refused"));
         const QString leadId = q.next() ? q.value(0).toString() : QString();
         const QString type = q.isValid() ? q.value(1).toString() : QString();
+        const QString mutationId = q.isValid() ? q.value(2).toString() : QString();
         q.finish();
+        if (type == QLatin1String("lead.merge")) {
+            // The merged-away lead and the timeline entries that moved come back too.
+            auto other = MergeService::restoreRefused(m_db.connection(), mutationId);
+            if (!other)
+                return other.error();
+            if (!other.value().isEmpty())
+                refused.insert(other.value());
+        }
         if (!leadId.isEmpty())
             refused.insert(leadId);
         if (type == QLatin1String("lead.create")) {
@@ -586,7 +559,7 @@ Result<int> SyncStore::applyPage(const QString &requestCursor, const PullPage &p
             q.prepare(QStringLiteral("INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
                                      "body, data, synced) SELECT ?, ?, ?, ?, ?, ?, ?, ?, 1 WHERE EXISTS "
                                      "(SELECT 1 FROM leads WHERE id = ?) ON CONFLICT (id) DO UPDATE SET "
-                                     "body = excluded.body, data = excluded.data, synced = 1"));
+                                     "lead_id = excluded.lead_id, body = excluded.body, data = excluded.data, synced = 1"));
             q.addBindValue(id);
             q.addBindValue(leadId);
             q.addBindValue(row.value(QStringLiteral("kind")).toString());
@@ -682,18 +655,9 @@ Result<SnapshotProgress> SyncStore::snapshotProgress() const
     return p;
 }
 
-Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotChunk &chunk) const
+Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotChunk &chunk,
+                                          SnapshotSearchRows *searchRows) const
 {
-    QStringList leadColumns;
-    for (const QJsonValue &v : chunk.leadColumns)
-        leadColumns << v.toString();
-    QStringList interactionColumns;
-    for (const QJsonValue &v : chunk.interactionColumns)
-        interactionColumns << v.toString();
-    if (leadColumns != snapshotLeadColumns() || interactionColumns != snapshotInteractionColumns())
-        return Error(ErrorCode::InvalidInput, tr("The server sent the download in a format this version does not read."),
-                     QStringLiteral("snapshot_format"));
-
     Transaction tx(m_db.connection());
     if (auto begun = tx.begun(); !begun)
         return begun.error();
@@ -751,15 +715,14 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
 
     // The notes column feeds search: the bodies of a lead's notes in timeline order, as
     // the paged pull builds it. The server sends each timeline in that order.
-    QHash<QString, QString> notes;
-    for (const QJsonValue &value : chunk.interactions) {
-        const QJsonArray i = value.toArray();
-        if (i.at(2).toString() != QLatin1String("note"))
+    QHash<QByteArrayView, QByteArray> notes;
+    for (qsizetype k = 0; k < chunk.interactionCount(); ++k) {
+        if (chunk.text(chunk.interaction(k, 2)) != "note")
             continue;
-        QString &text = notes[i.at(1).toString()];
+        QByteArray &text = notes[chunk.text(chunk.interaction(k, 1))];
         if (!text.isEmpty())
-            text += u'\n';
-        text += i.at(6).toString();
+            text += '\n';
+        text += chunk.text(chunk.interaction(k, 6));
     }
 
     BulkStatement contact(db, "INSERT INTO contacts (id, phone, email, display_name, created_at) VALUES (?, ?, ?, ?, ?) "
@@ -767,12 +730,14 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
                               "display_name = excluded.display_name");
     BulkStatement placeholder(db, "INSERT OR IGNORE INTO users (id, username, display_name, role, created_at) "
                                   "VALUES (?, '#' || ?, '', 'agent', ?)");
+    // lead_no is given (the next free numbers) so that a search index built on the side
+    // knows each row's number; a lead already present keeps its own.
     BulkStatement lead(
         db, "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, source_detail, "
             "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
             "manual_score, score, qualification_method, follow_up_at, created_at, updated_at, last_activity_at, "
-            "version, server_seq, ai_reasons, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "version, server_seq, ai_reasons, notes, lead_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, name = excluded.name, "
             "company = excluded.company, phone = excluded.phone, email = excluded.email, "
             "search_phone = excluded.search_phone, source = excluded.source, source_detail = excluded.source_detail, "
@@ -791,90 +756,119 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
         if (!s->isValid())
             return Error(ErrorCode::Storage, tr("Saving the download failed: %1").arg(s->lastError()));
     }
+    qint64 leadNo = 1;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(lead_no), 0) + 1 FROM leads")) || !q.next())
+            return storageError(q, tr("saving a lead from the server"));
+        leadNo = q.value(0).toLongLong();
+    }
+    if (searchRows)
+        searchRows->reserve(size_t(chunk.leadCount()));
+
+    // Every text below lives in the chunk's arena until the step: bound without a copy.
+    using Cell = SnapshotChunk::Cell;
+    auto text = [&chunk](const Cell &c) { return chunk.text(c); };
+    // Null, or (for text that may be absent) empty, binds NULL — as the paged pull stores it.
+    auto bindOrNull = [&chunk](BulkStatement &st, int pos, const Cell &c) {
+        if (c.kind == Cell::Number)
+            st.bind(pos, c.number);
+        else if (c.kind == Cell::Text && c.size > 0)
+            st.bindStatic(pos, chunk.text(c));
+        else
+            st.bindNull(pos);
+    };
+    auto number = [](const Cell &c, qint64 fallback) { return c.kind == Cell::Number ? c.number : fallback; };
     QString last;
-    for (const QJsonValue &value : chunk.leads) {
-        const QJsonArray r = value.toArray();
-        if (r.size() != leadColumns.size())
-            return Error(ErrorCode::InvalidInput, tr("The server sent a malformed lead."), QStringLiteral("leads"));
-        const QString id = r.at(0).toString();
-        const QString contactId = r.at(1).toString();
-        contact.bind(1, contactId);
-        bindOrNull(contact, 2, r.at(2));
-        bindOrNull(contact, 3, r.at(3));
-        contact.bind(4, r.at(4).toString());
+    QByteArray phoneTokens;
+    for (qsizetype k = 0; k < chunk.leadCount(); ++k) {
+        auto r = [&chunk, k](int column) -> const Cell & { return chunk.lead(k, column); };
+        const QByteArrayView id = text(r(0));
+        const QByteArrayView contactId = text(r(1));
+        contact.bindStatic(1, contactId);
+        bindOrNull(contact, 2, r(2));
+        bindOrNull(contact, 3, r(3));
+        contact.bindStatic(4, text(r(4)));
         contact.bind(5, now);
         if (auto done = contact.step("saving a contact"); !done)
             return done.error();
-        const QJsonValue assignee = r.at(15);
-        if (assignee.isString() && !assignee.toString().isEmpty()) {
+        const Cell &assignee = r(15);
+        if (assignee.kind == Cell::Text && assignee.size > 0) {
             // Users come with the first chunk; one created since keeps the reference valid
             // until the pull from the cursor brings its row.
-            placeholder.bind(1, assignee.toString());
-            placeholder.bind(2, assignee.toString());
+            placeholder.bindStatic(1, text(assignee));
+            placeholder.bindStatic(2, text(assignee));
             placeholder.bind(3, now);
             if (auto done = placeholder.step("saving an agent"); !done)
                 return done.error();
         }
-        const auto status = Status::fromId(r.at(12).toString()).value_or(LeadStatus::New);
-        const QString phone = r.at(7).toString();
-        const QJsonValue ai = r.at(16);
-        const QJsonValue manual = r.at(17);
-        lead.bind(1, id);
-        lead.bind(2, contactId);
-        lead.bind(3, r.at(5).toString());
-        lead.bind(4, r.at(6).toString());
-        lead.bind(5, phone);
-        lead.bind(6, r.at(8).toString());
-        lead.bind(7, SearchIndex::phoneTokens(phone));
-        lead.bind(8, r.at(9).toString());
-        lead.bind(9, r.at(10).toString());
-        lead.bind(10, r.at(11).toString());
+        const auto status =
+            Status::fromId(QString::fromLatin1(text(r(12)).first(std::min<qsizetype>(text(r(12)).size(), 32)))).value_or(LeadStatus::New);
+        const QByteArrayView phone = text(r(7));
+        phoneTokens = SearchIndex::phoneTokens(QString::fromUtf8(phone)).toUtf8();
+        const Cell &ai = r(16);
+        const Cell &manual = r(17);
+        lead.bindStatic(1, id);
+        lead.bindStatic(2, contactId);
+        lead.bindStatic(3, text(r(5)));
+        lead.bindStatic(4, text(r(6)));
+        lead.bindStatic(5, phone);
+        lead.bindStatic(6, text(r(8)));
+        lead.bindStatic(7, phoneTokens);
+        lead.bindStatic(8, text(r(9)));
+        lead.bindStatic(9, text(r(10)));
+        lead.bindStatic(10, text(r(11)));
         lead.bind(11, Status::id(status));
         lead.bind(12, qint64(Status::index(status)));
-        lead.bind(13, qint64(r.at(13).toDouble(1)));
+        lead.bind(13, number(r(13), 1));
         lead.bind(14, qint64(Status::isFinal(status) ? 1 : 0));
-        bindOrNull(lead, 15, r.at(14));
+        bindOrNull(lead, 15, r(14));
         bindOrNull(lead, 16, assignee);
         bindOrNull(lead, 17, ai);
         bindOrNull(lead, 18, manual);
-        bindOrNull(lead, 19, manual.isDouble() ? manual : ai); // the effective score
-        lead.bind(20, r.at(18).toString());
-        bindOrNull(lead, 21, r.at(19));
-        const qint64 created = qint64(r.at(20).toDouble(double(now)));
+        bindOrNull(lead, 19, manual.kind == Cell::Number ? manual : ai); // the effective score
+        lead.bindStatic(20, text(r(18)));
+        bindOrNull(lead, 21, r(19));
+        const qint64 created = number(r(20), now);
         lead.bind(22, created);
-        lead.bind(23, qint64(r.at(21).toDouble(double(created))));
-        lead.bind(24, qint64(r.at(22).toDouble(double(created))));
-        lead.bind(25, qint64(r.at(23).toDouble(1)));
-        lead.bind(26, qint64(r.at(24).toDouble()));
-        const QString reasons = r.at(25).toString();
-        lead.bind(27, reasons.isEmpty() ? QStringLiteral("[]") : reasons);
-        lead.bind(28, notes.value(id));
+        lead.bind(23, number(r(21), created));
+        lead.bind(24, number(r(22), created));
+        lead.bind(25, number(r(23), 1));
+        lead.bind(26, number(r(24), 0));
+        const QByteArrayView reasons = text(r(25));
+        lead.bindStatic(27, reasons.isEmpty() ? QByteArrayView("[]") : reasons);
+        const QByteArray &leadNotes = notes.value(id);
+        lead.bindStatic(28, leadNotes);
+        lead.bind(29, leadNo);
         if (auto done = lead.step("saving a lead from the server"); !done)
             return done.error();
-        last = id;
+        if (searchRows) {
+            searchRows->push_back({leadNo, text(r(5)).toByteArray(), text(r(6)).toByteArray(), phoneTokens,
+                                   text(r(8)).toByteArray(), leadNotes});
+        }
+        ++leadNo;
+        if (k + 1 == chunk.leadCount())
+            last = QString::fromUtf8(id);
         ++applied;
     }
-    for (const QJsonValue &value : chunk.interactions) {
-        const QJsonArray i = value.toArray();
-        if (i.size() != interactionColumns.size())
-            return Error(ErrorCode::InvalidInput, tr("The server sent a malformed timeline entry."),
-                         QStringLiteral("interactions"));
-        interaction.bind(1, i.at(0).toString());
-        interaction.bind(2, i.at(1).toString());
-        interaction.bind(3, i.at(2).toString());
-        interaction.bind(4, qint64(i.at(3).toDouble()));
-        bindOrNull(interaction, 5, i.at(4));
-        interaction.bind(6, i.at(5).toString());
-        interaction.bind(7, i.at(6).toString());
-        const QString data = i.at(7).toString();
-        interaction.bind(8, data.isEmpty() ? QStringLiteral("{}") : data);
+    for (qsizetype k = 0; k < chunk.interactionCount(); ++k) {
+        auto i = [&chunk, k](int column) -> const Cell & { return chunk.interaction(k, column); };
+        interaction.bindStatic(1, text(i(0)));
+        interaction.bindStatic(2, text(i(1)));
+        interaction.bindStatic(3, text(i(2)));
+        interaction.bind(4, number(i(3), 0));
+        bindOrNull(interaction, 5, i(4));
+        interaction.bindStatic(6, text(i(5)));
+        interaction.bindStatic(7, text(i(6)));
+        const QByteArrayView data = text(i(7));
+        interaction.bindStatic(8, data.isEmpty() ? QByteArrayView("{}") : data);
         if (auto done = interaction.step("saving a timeline entry"); !done)
             return done.error();
         ++applied;
     }
 
     progress.after = chunk.hasMore ? chunk.next : (last.isEmpty() ? after : last);
-    progress.done += chunk.leads.size();
+    progress.done += chunk.leadCount();
     const QJsonObject saved {{QStringLiteral("epoch"), progress.epoch},
                              {QStringLiteral("cursor"), progress.cursor},
                              {QStringLiteral("upTo"), progress.upTo},

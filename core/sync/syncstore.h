@@ -2,6 +2,8 @@
 #pragma once
 
 #include "domain/result.h"
+#include "sync/snapshotchunk.h"
+#include "sync/snapshotindexer.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -63,22 +65,6 @@ struct PullPage
     static PullPage fromJson(const QJsonObject &answer);
 };
 
-// One chunk of the first download (GET /v1/sync/snapshot), rows as column arrays.
-struct SnapshotChunk
-{
-    QString epoch;
-    QString cursor;   // where the ordinary pull continues once the snapshot is complete
-    qint64 upTo = 0;  // the change number that cursor stands for
-    qint64 total = -1; // leads in the whole snapshot (first chunk only)
-    QJsonArray users;
-    QJsonArray leadColumns;
-    QJsonArray leads;
-    QJsonArray interactionColumns;
-    QJsonArray interactions;
-    QString next;     // the last lead id of this chunk, when more follow
-    bool hasMore = false;
-};
-
 // How far a first download got; stored with every chunk, so a client stopped in the
 // middle (killed, cancelled, offline) continues after the last lead it has.
 struct SnapshotProgress
@@ -129,7 +115,10 @@ public:
     // once at the end), each chunk in one transaction together with the progress. A chunk
     // is refused (stale_page) when the stored progress is no longer `after`.
     Result<SnapshotProgress> snapshotProgress() const;
-    Result<int> applySnapshotChunk(const QString &after, const SnapshotChunk &chunk) const;
+    // With `searchRows`, the search-index text of every lead written is handed back under
+    // the lead number it got (for a SnapshotIndexer).
+    Result<int> applySnapshotChunk(const QString &after, const SnapshotChunk &chunk,
+                                   SnapshotSearchRows *searchRows = nullptr) const;
     // The last chunk is in: the cursor takes over (the ordinary pull continues from the
     // snapshot's change number) and outstanding local mutations are replayed on top.
     Outcome finishSnapshot() const;
