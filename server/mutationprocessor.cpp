@@ -3,6 +3,7 @@
 
 #include "domain/contactidentity.h"
 #include "domain/lead.h"
+#include "domain/mergeplan.h"
 #include "domain/pipeline.h"
 #include "domain/qualification.h"
 #include "fieldreader.h"
@@ -131,7 +132,8 @@ bool MutationProcessor::isKnown(const QString &name)
 {
     static const QStringList names = {QStringLiteral("lead.create"),  QStringLiteral("lead.setStatus"),
                                       QStringLiteral("lead.assign"),  QStringLiteral("lead.qualify"),
-                                      QStringLiteral("lead.addNote"), QStringLiteral("lead.setFollowUp")};
+                                      QStringLiteral("lead.addNote"), QStringLiteral("lead.setFollowUp"),
+                                      QStringLiteral("lead.merge")};
     return names.contains(name);
 }
 
@@ -152,6 +154,8 @@ Result<MutationProcessor::Applied> MutationProcessor::apply(const Actor &actor, 
         return addNote(actor, args, transient);
     if (name == QLatin1String("lead.setFollowUp"))
         return setFollowUp(actor, args, transient);
+    if (name == QLatin1String("lead.merge"))
+        return merge(actor, args, transient);
     return invalid(QStringLiteral("name"), tr("Unknown mutation \"%1\".").arg(name.left(100)));
 }
 
@@ -639,6 +643,210 @@ Result<MutationProcessor::Applied> MutationProcessor::setFollowUp(const Actor &a
             return w.error();
         Applied a;
         a.leadId = l.id;
+        return a;
+    });
+}
+
+// One lead merged into another, atomically, through the same MergeRule as the client:
+// the target takes the chosen fields of the other lead (the server's current values of
+// both), the other lead's timeline moves to the target, the merge is a note on both, and
+// the other lead is closed as Lost with the duplicate reason (SettingsStore).
+Result<MutationProcessor::Applied> MutationProcessor::merge(const Actor &actor, const QJsonObject &args,
+                                                            bool *transient)
+{
+    FieldReader in(args, kMaxText);
+    const auto targetId = in.string(QStringLiteral("leadId"), FieldReader::Need::Required, 64);
+    const auto otherId = in.string(QStringLiteral("otherId"), FieldReader::Need::Required, 64);
+    const auto take = in.array(QStringLiteral("take"), FieldReader::Need::Optional);
+    const auto base = in.integer(QStringLiteral("baseVersion"), FieldReader::Need::Optional, 0, 1'000'000'000);
+    const auto otherBase
+        = in.integer(QStringLiteral("otherBaseVersion"), FieldReader::Need::Optional, 0, 1'000'000'000);
+    const auto targetNote = in.string(QStringLiteral("targetNote"), FieldReader::Need::Optional, kMaxText);
+    const auto otherNote = in.string(QStringLiteral("otherNote"), FieldReader::Need::Optional, kMaxText);
+    if (auto done = in.finish(); !done)
+        return done.error();
+    MergePlan plan(*targetId, *otherId);
+    for (const QJsonValue &v : take.value_or(QJsonArray())) {
+        const auto field = MergeRule::fieldFromId(v.toString());
+        if (!field)
+            return invalid(QStringLiteral("take"),
+                           tr("Unknown merge field \"%1\".").arg(v.toString().left(50)));
+        plan.choose(*field, MergePlan::Side::Other);
+    }
+
+    return inTransaction(m_db, transient, m_beforeCommit, [&](qint64 seq) -> Result<Applied> {
+        LeadRepository repo(m_db);
+        auto targetRead = repo.find(*targetId);
+        if (!targetRead)
+            return targetRead.error();
+        auto otherRead = repo.find(*otherId);
+        if (!otherRead)
+            return otherRead.error();
+        const Lead &target = targetRead.value().lead;
+        const Lead &other = otherRead.value().lead;
+        const PermissionMatrix matrix = m_settings.permissions();
+        for (Permission p : MergeRule::targetPermissions(target, other, plan)) {
+            if (auto access = checkLeadAccess(matrix, actor, target.assigneeId, p); !access)
+                return access.error();
+        }
+        for (Permission p : MergeRule::otherPermissions()) {
+            if (auto access = checkLeadAccess(matrix, actor, other.assigneeId, p); !access)
+                return access.error();
+        }
+        if (auto ok = MergeRule::check(target, other, plan); !ok)
+            return ok.error();
+        // The other lead is closed, and a status taken from it moves the target: both are
+        // compare-and-set on the status the client saw, like any status move.
+        if (otherBase && *otherBase != other.statusVersion)
+            return Error(ErrorCode::Conflict,
+                         tr("Someone changed the status of \"%1\" to %2 meanwhile.")
+                             .arg(other.name, Status::label(other.status)),
+                         QStringLiteral("stale_status"));
+        if (base && *base != target.statusVersion && plan.side(MergeField::Status) == MergePlan::Side::Other)
+            return Error(ErrorCode::Conflict,
+                         tr("Someone changed the status of \"%1\" to %2 meanwhile.")
+                             .arg(target.name, Status::label(target.status)),
+                         QStringLiteral("stale_status"));
+        const QString reason = m_settings.duplicateReason();
+        if (auto move = Pipeline::checkMove(other.status, LeadStatus::Lost, reason,
+                                            DuplicateReason::allowed(m_settings.lostReasons(), reason));
+            !move)
+            return move.error();
+        const Lead merged = MergeRule::compose(target, other, plan);
+        const QDateTime nowAt = m_clock.now();
+        const qint64 now = nowAt.toMSecsSinceEpoch();
+
+        QSqlQuery q(m_db.connection());
+        const bool statusMoves = merged.status != target.status;
+        const bool assigneeMoves = merged.assigneeId != target.assigneeId;
+        const bool followUpMoves = merged.followUpAt != target.followUpAt;
+        Qualification qualification = target.qualification;
+        const bool scoreMoves = merged.qualification.manualScore != target.qualification.manualScore
+                                && merged.qualification.manualScore.has_value();
+        if (scoreMoves) {
+            auto next = Qualification::applyManual(target.qualification, merged.status,
+                                                   *merged.qualification.manualScore, actor.userId, nowAt);
+            if (!next)
+                return next.error();
+            qualification = next.value();
+        }
+        q.prepare(QStringLiteral(
+            "UPDATE leads SET name = ?, company = ?, phone = ?, email = ?, source = ?, source_detail = ?, campaign = ?, "
+            "status = ?, status_rank = ?, is_final = ?, status_v = status_v + ?, assignee_id = ?, "
+            "assignee_v = assignee_v + ?, manual_score = ?, score = ?, qualification_method = ?, qualified_by = ?, "
+            "qualified_at = ?, score_v = score_v + ?, follow_up_at = ?, version = version + 1, updated_at = ?, "
+            "last_activity_at = ?, change_seq = ? WHERE id = ? AND status_v = ?"));
+        q.addBindValue(merged.name);
+        q.addBindValue(text(merged.company));
+        q.addBindValue(text(merged.phone));
+        q.addBindValue(text(merged.email));
+        q.addBindValue(merged.source);
+        q.addBindValue(text(merged.sourceDetail));
+        q.addBindValue(text(merged.campaign));
+        q.addBindValue(Status::id(merged.status));
+        q.addBindValue(Status::index(merged.status));
+        q.addBindValue(Status::isFinal(merged.status) ? 1 : 0);
+        q.addBindValue(statusMoves ? 1 : 0);
+        q.addBindValue(textOrNull(merged.assigneeId));
+        q.addBindValue(assigneeMoves ? 1 : 0);
+        q.addBindValue(intOrNull(qualification.manualScore));
+        q.addBindValue(intOrNull(qualification.effectiveScore()));
+        q.addBindValue(text(qualificationMethodId(qualification.method)));
+        q.addBindValue(textOrNull(qualification.author));
+        q.addBindValue(qualification.at.isValid() ? QVariant(qualification.at.toMSecsSinceEpoch())
+                                                  : QVariant(QMetaType(QMetaType::LongLong)));
+        q.addBindValue(scoreMoves ? 1 : 0);
+        q.addBindValue(merged.followUpAt.isValid() ? QVariant(merged.followUpAt.toMSecsSinceEpoch())
+                                                   : QVariant(QMetaType(QMetaType::LongLong)));
+        q.addBindValue(now);
+        q.addBindValue(std::max(now, merged.lastActivityAt.toMSecsSinceEpoch()));
+        q.addBindValue(seq);
+        q.addBindValue(target.id);
+        q.addBindValue(target.statusVersion);
+        if (!q.exec())
+            return dbError(q, tr("merging the leads"));
+        if (q.numRowsAffected() != 1)
+            return Error(ErrorCode::Conflict, tr("The lead changed meanwhile; try again."),
+                         QStringLiteral("stale_status"));
+
+        // The other lead's timeline joins the target's (the rows move; clients pull them
+        // again with their new lead).
+        q.prepare(QStringLiteral("UPDATE interactions SET lead_id = ?, change_seq = ? WHERE lead_id = ?"));
+        q.addBindValue(target.id);
+        q.addBindValue(seq);
+        q.addBindValue(other.id);
+        if (!q.exec())
+            return dbError(q, tr("merging the timelines"));
+
+        q.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, is_final = 1, lost_reason = ?, "
+                                 "status_v = status_v + 1, version = version + 1, updated_at = ?, "
+                                 "last_activity_at = ?, change_seq = ? WHERE id = ? AND status_v = ?"));
+        q.addBindValue(Status::id(LeadStatus::Lost));
+        q.addBindValue(Status::index(LeadStatus::Lost));
+        q.addBindValue(reason);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        q.addBindValue(seq);
+        q.addBindValue(other.id);
+        q.addBindValue(other.statusVersion);
+        if (!q.exec())
+            return dbError(q, tr("closing the merged lead"));
+        if (q.numRowsAffected() != 1)
+            return Error(ErrorCode::Conflict, tr("The lead changed meanwhile; try again."),
+                         QStringLiteral("stale_status"));
+
+        // The same timeline entries as the client wrote for the merge.
+        auto entry = [&](const QString &leadId, InteractionKind kind, const QString &body, const QJsonObject &data) {
+            return writeInteraction(actor, leadId, interactionKindId(kind), body, data, now, seq);
+        };
+        if (statusMoves) {
+            if (auto w = entry(target.id, InteractionKind::StatusChange, {},
+                               {{QStringLiteral("from"), Status::id(target.status)},
+                                {QStringLiteral("to"), Status::id(merged.status)}});
+                !w)
+                return w.error();
+        }
+        if (assigneeMoves) {
+            if (auto w = entry(target.id, InteractionKind::Assignment, {},
+                               {{QStringLiteral("from"), target.assigneeId},
+                                {QStringLiteral("fromName"), target.assigneeName},
+                                {QStringLiteral("to"), merged.assigneeId},
+                                {QStringLiteral("toName"), merged.assigneeName}});
+                !w)
+                return w.error();
+        }
+        if (followUpMoves) {
+            const QString when = merged.followUpAt.isValid() ? merged.followUpAt.toUTC().toString(Qt::ISODate) : QString();
+            if (auto w = entry(target.id, InteractionKind::FollowUp, {}, {{QStringLiteral("at"), when}}); !w)
+                return w.error();
+        }
+        if (scoreMoves) {
+            if (auto w = entry(target.id, InteractionKind::Qualification, {},
+                               {{QStringLiteral("score"), *merged.qualification.manualScore},
+                                {QStringLiteral("method"), QStringLiteral("manual")},
+                                {QStringLiteral("previous"),
+                                 target.qualification.manualScore ? *target.qualification.manualScore : -1}});
+                !w)
+                return w.error();
+        }
+        const QString intoTarget = targetNote.value_or(QString()).trimmed();
+        if (auto w = entry(target.id, InteractionKind::Note,
+                           intoTarget.isEmpty() ? tr("Merged \"%1\" into this lead.").arg(other.name) : intoTarget, {});
+            !w)
+            return w.error();
+        const QString intoOther = otherNote.value_or(QString()).trimmed();
+        if (auto w = entry(other.id, InteractionKind::Note,
+                           intoOther.isEmpty() ? tr("Merged into \"%1\".").arg(merged.name) : intoOther, {});
+            !w)
+            return w.error();
+        if (auto w = entry(other.id, InteractionKind::StatusChange, {},
+                           {{QStringLiteral("from"), Status::id(other.status)},
+                            {QStringLiteral("to"), Status::id(LeadStatus::Lost)},
+                            {QStringLiteral("reason"), reason}});
+            !w)
+            return w.error();
+        Applied a;
+        a.leadId = target.id;
         return a;
     });
 }

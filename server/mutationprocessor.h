@@ -17,7 +17,7 @@ class SettingsStore;
 
 // Applies one lead mutation — the same names and argument objects the client's outbox
 // holds (lead.create, lead.setStatus, lead.assign, lead.qualify, lead.addNote,
-// lead.setFollowUp) — after checking it with core/domain for the acting user. Each runs in
+// lead.setFollowUp, lead.merge) — after checking it with core/domain for the acting user. Each runs in
 // one transaction stamped with the next change number; the REST lead actions and the sync
 // push both come through here.
 class MutationProcessor {
@@ -52,6 +52,7 @@ private:
     Result<Applied> qualify(const Actor &actor, const QJsonObject &args, bool *transient);
     Result<Applied> addNote(const Actor &actor, const QJsonObject &args, bool *transient);
     Result<Applied> setFollowUp(const Actor &actor, const QJsonObject &args, bool *transient);
+    Result<Applied> merge(const Actor &actor, const QJsonObject &args, bool *transient);
 
     Outcome writeInteraction(const Actor &actor, const QString &leadId, const QString &kind,
                              const QString &body, const QJsonObject &data, qint64 atMs, qint64 seq,

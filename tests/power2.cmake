@@ -9,3 +9,8 @@ leads_add_test(test_syncbadges SOURCES test_serverharness.cpp test_syncbadges.cp
 add_dependencies(test_syncbadges leads-server)
 target_compile_definitions(test_syncbadges PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_syncbadges PRIVATE Qt6::Network)
+# Merges through sync, end to end with the real leads-server.
+leads_add_test(test_merge_sync SOURCES test_serverharness.cpp test_syncsupport.cpp test_merge_sync.cpp)
+add_dependencies(test_merge_sync leads-server)
+target_compile_definitions(test_merge_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
+target_link_libraries(test_merge_sync PRIVATE Qt6::Network Qt6::Sql)

@@ -8,6 +8,9 @@
 #include "storage/leadtags.h"
 #include "storage/mergeservice.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -124,15 +127,20 @@ TEST_CASE("Merge takes the chosen fields, combines timelines and records the mer
     CHECK(timeline.size() == aEntries + bEntries + 3);
     CHECK(merged.value().movedEntries == bEntries);
 
-    // Sync: only mutations the server knows.
+    // Sync: ONE mutation, so the server applies the merge whole or not at all.
     QSqlQuery q(f.db->connection());
-    REQUIRE(q.exec(QStringLiteral("SELECT type, lead_id FROM outbox ORDER BY seq LIMIT -1 OFFSET %1").arg(outboxBefore)));
+    REQUIRE(q.exec(QStringLiteral("SELECT type, lead_id, payload FROM outbox ORDER BY seq LIMIT -1 OFFSET %1").arg(outboxBefore)));
     QStringList types;
-    while (q.next())
+    QJsonObject args;
+    while (q.next()) {
         types.append(q.value(0).toString() + QLatin1Char('@') + (q.value(1).toString() == a ? QStringLiteral("A") : QStringLiteral("B")));
-    CHECK(types == QStringList{QStringLiteral("lead.setStatus@A"), QStringLiteral("lead.assign@A"),
-                               QStringLiteral("lead.addNote@A"), QStringLiteral("lead.addNote@B"),
-                               QStringLiteral("lead.setStatus@B")});
+        args = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+    }
+    CHECK(types == QStringList{QStringLiteral("lead.merge@A")});
+    CHECK(args.value(QStringLiteral("otherId")).toString() == b);
+    CHECK(args.value(QStringLiteral("take")).toArray()
+          == QJsonArray{QStringLiteral("name"), QStringLiteral("email"), QStringLiteral("status"), QStringLiteral("assignee")});
+    CHECK(args.value(QStringLiteral("targetNote")).toString().startsWith(QStringLiteral("Merged \"Lucía Fernández\"")));
 
     SECTION("unmerge restores both leads, their timelines and tags exactly")
     {

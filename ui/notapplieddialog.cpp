@@ -87,6 +87,8 @@ QString NotAppliedDialog::describe(const NotApplied &change)
     }
     if (change.name == u"lead.create")
         return tr("New lead %1").arg(a.value(QStringLiteral("name")).toString());
+    if (change.name == u"lead.merge")
+        return tr("Merge: %1").arg(a.value(QStringLiteral("targetNote")).toString().left(80));
     return change.name;
 }
 

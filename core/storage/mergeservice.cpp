@@ -11,6 +11,7 @@
 #include "transaction.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -25,6 +26,8 @@ QString tr(const char *text)
 
 // The label followed through the admin's edits, in the local settings table.
 constexpr auto kDuplicateReasonKey = "merge.duplicate_reason";
+// What a refused merge needs to give back, per outbox mutation: settings key prefix.
+constexpr auto kUndoKeyPrefix = "merge.undo.";
 
 QString contactLine(const Lead &l)
 {
@@ -73,24 +76,64 @@ Outcome MergeService::closeAsDuplicate(QSqlDatabase db, const Lead &other, const
     q.addBindValue(QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return storageError(q, tr("closing the merged lead"));
-    QJsonObject payload = data;
-    payload.insert(QStringLiteral("leadId"), other.id);
-    payload.insert(QStringLiteral("baseVersion"), other.statusVersion);
-    return queue(db, QStringLiteral("lead.setStatus"), other.id, payload);
+    return {};
 }
 
-Outcome MergeService::queue(QSqlDatabase db, const QString &type, const QString &leadId, const QJsonObject &payload)
+Result<QString> MergeService::queue(QSqlDatabase db, const QString &type, const QString &leadId, const QJsonObject &payload)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO outbox (mutation_id, type, lead_id, payload, created_at) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(newId());
+    const QString id = newId();
+    q.addBindValue(id);
     q.addBindValue(type);
     q.addBindValue(leadId);
     q.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
     q.addBindValue(m_service.clock().now().toMSecsSinceEpoch());
     if (!q.exec())
         return storageError(q, tr("queueing the merge for sync"));
-    return {};
+    return id;
+}
+
+Result<QString> MergeService::restoreRefused(QSqlDatabase db, const QString &mutationId)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(QString(QLatin1String(kUndoKeyPrefix) + mutationId));
+    if (!q.exec())
+        return storageError(q, tr("restoring a refused merge"));
+    if (!q.next())
+        return QString();
+    const QJsonObject undo = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    q.finish();
+    const QString otherId = undo.value(QStringLiteral("otherId")).toString();
+    const QString targetId = undo.value(QStringLiteral("targetId")).toString();
+    const auto status = Status::fromId(undo.value(QStringLiteral("status")).toString());
+    if (otherId.isEmpty() || !status)
+        return QString();
+    // Only while the row is still the one the merge closed (a pull may have brought a newer one).
+    q.prepare(QStringLiteral("UPDATE leads SET status = ?, status_rank = ?, is_final = ?, lost_reason = ?, "
+                             "status_version = ? WHERE id = ? AND status = 'lost' AND status_version = ?"));
+    q.addBindValue(Status::id(*status));
+    q.addBindValue(Status::index(*status));
+    q.addBindValue(Status::isFinal(*status) ? 1 : 0);
+    const QString lostReason = undo.value(QStringLiteral("lostReason")).toString();
+    q.addBindValue(lostReason.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(lostReason));
+    q.addBindValue(undo.value(QStringLiteral("statusVersion")).toInteger());
+    q.addBindValue(otherId);
+    q.addBindValue(undo.value(QStringLiteral("statusVersion")).toInteger() + 1);
+    if (!q.exec())
+        return storageError(q, tr("restoring a refused merge"));
+    q.prepare(QStringLiteral("UPDATE interactions SET lead_id = ? WHERE lead_id = ? AND id IN (SELECT value FROM json_each(?))"));
+    q.addBindValue(otherId);
+    q.addBindValue(targetId);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(undo.value(QStringLiteral("moved")).toArray()).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return storageError(q, tr("restoring a refused merge"));
+    q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+    q.addBindValue(QString(QLatin1String(kUndoKeyPrefix) + mutationId));
+    if (!q.exec())
+        return storageError(q, tr("restoring a refused merge"));
+    return otherId;
 }
 
 MergeService::MergeService(LeadService &service) : m_service(service) {}
@@ -149,9 +192,15 @@ Result<MergeRecord> MergeService::merge(const MergePlan &plan)
     record.changes = ChangeSet(ChangeSet::allColumns(db));
     if (auto before = record.changes.before(db, {target.id, other.id}); !before)
         return before.error();
-
-    // Fields without a server mutation: written on the row only.
+    // The staged changes below queue their usual mutations; they are replaced by one
+    // lead.merge at the end, so the server applies the merge whole or not at all.
     QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM outbox")) || !q.next())
+        return storageError(q, tr("merging the leads"));
+    const qint64 outboxMark = q.value(0).toLongLong();
+    q.finish();
+
+    // The fields that have no mutation of their own.
     q.prepare(QStringLiteral("UPDATE leads SET name = ?, company = ?, phone = ?, email = ?, search_phone = ?, "
                              "source = ?, source_detail = ?, campaign = ?, "
                              "last_activity_at = MAX(last_activity_at, ?), version = version + 1 WHERE id = ?"));
@@ -219,10 +268,41 @@ Result<MergeRecord> MergeService::merge(const MergePlan &plan)
                                    .arg(other.name, otherContact);
     if (auto s = m_service.stageNote(target.id, note); !s)
         return s.error();
-    if (auto s = m_service.stageNote(other.id, tr("Merged into \"%1\".").arg(merged.name)); !s)
+    const QString otherNote = tr("Merged into \"%1\".").arg(merged.name);
+    if (auto s = m_service.stageNote(other.id, otherNote); !s)
         return s.error();
     if (auto s = closeAsDuplicate(db, other, reason); !s)
         return s.error();
+
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE seq > ?"));
+    q.addBindValue(outboxMark);
+    if (!q.exec())
+        return storageError(q, tr("queueing the merge for sync"));
+    const QJsonObject payload{{QStringLiteral("leadId"), target.id},
+                              {QStringLiteral("otherId"), other.id},
+                              {QStringLiteral("take"), QJsonArray::fromStringList(MergeRule::takenFieldIds(target, other, plan))},
+                              {QStringLiteral("baseVersion"), target.statusVersion},
+                              {QStringLiteral("otherBaseVersion"), other.statusVersion},
+                              {QStringLiteral("targetNote"), note},
+                              {QStringLiteral("otherNote"), otherNote}};
+    auto queued = queue(db, QStringLiteral("lead.merge"), target.id, payload);
+    if (!queued)
+        return queued.error();
+    // Kept for a refusal (restoreRefused); forgotten with the mutation.
+    const QJsonObject undo{{QStringLiteral("targetId"), target.id},
+                           {QStringLiteral("otherId"), other.id},
+                           {QStringLiteral("status"), Status::id(other.status)},
+                           {QStringLiteral("statusVersion"), other.statusVersion},
+                           {QStringLiteral("lostReason"), other.lostReason},
+                           {QStringLiteral("moved"), QJsonArray::fromStringList(moved)}};
+    q.prepare(QStringLiteral("DELETE FROM settings WHERE key LIKE 'merge.undo.%' AND substr(key, 12) NOT IN "
+                             "(SELECT mutation_id FROM outbox)"));
+    if (!q.exec())
+        return storageError(q, tr("queueing the merge for sync"));
+    if (auto kept = m_service.setSetting(QLatin1String(kUndoKeyPrefix) + queued.value(),
+                                         QString::fromUtf8(QJsonDocument(undo).toJson(QJsonDocument::Compact)));
+        !kept)
+        return kept.error();
 
     if (auto after = record.changes.after(db); !after)
         return after.error();

@@ -29,10 +29,11 @@ struct MergeRecord
 // merge is a note on both timelines, and the other lead is closed as Lost with the
 // duplicate reason (DuplicateReason: renamed or removed by the admin, it still works).
 //
-// Sync: the server has no merge mutation, so the merge goes out as the mutations it
-// already knows (status, assignee, manual score and follow-up of the target; the notes;
-// the other lead's move to Lost). Name, company, phone, e-mail, source and campaign taken
-// from the other lead, the moved timeline entries and tags stay in this workspace.
+// Sync: the merge goes out as ONE mutation, lead.merge (the target, the other lead, the
+// fields taken from it, both status versions and the two notes); the server applies it
+// through the same MergeRule, atomically. Tags stay in this workspace (the server has
+// none). A merge the server refuses is listed as Not applied, and restoreRefused() puts
+// the other lead and its timeline back (the target comes back with the server's value).
 class MergeService
 {
 public:
@@ -45,13 +46,17 @@ public:
     // Inside the transaction that saves a new list of lost reasons: follows the duplicate
     // reason from `before` to `now` (a rename keeps it, a removal reserves it).
     static Outcome followLostReasons(LeadService &service, const QStringList &before, const QStringList &now);
+    // Inside SyncStore's transaction recording a refused lead.merge (its outbox mutation
+    // id): the other lead's status and the timeline entries that moved go back to it.
+    // Returns the other lead's id (empty when nothing was kept to restore).
+    static Result<QString> restoreRefused(QSqlDatabase db, const QString &mutationId);
     // Restores both leads, their timelines and tags exactly, while the merge has not been
-    // sent to the server and neither lead changed since.
+    // sent to the server and neither lead changed since (once sent, it refuses and says so).
     Outcome unmerge(const MergeRecord &record);
 
 private:
     Outcome closeAsDuplicate(QSqlDatabase db, const Lead &other, const QString &reason);
-    Outcome queue(QSqlDatabase db, const QString &type, const QString &leadId, const QJsonObject &payload);
+    Result<QString> queue(QSqlDatabase db, const QString &type, const QString &leadId, const QJsonObject &payload);
 
     LeadService &m_service;
 };
