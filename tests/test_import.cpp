@@ -8,8 +8,10 @@
 #include "storage/leadservice.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <atomic>
 
@@ -19,12 +21,20 @@ namespace {
 
 struct Fixture
 {
-    std::unique_ptr<Database> db = LeadsTest::memoryDatabase();
+    std::unique_ptr<Database> db;
     FixedClock clock{LeadsTest::fixedNow()};
     Actor admin{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin};
 
-    Fixture()
+    // In memory, or in a file (where a large import builds its search index on the side).
+    explicit Fixture(const QString &path = {})
     {
+        if (path.isEmpty()) {
+            db = LeadsTest::memoryDatabase();
+        } else {
+            auto opened = Database::open(path);
+            REQUIRE(opened.ok());
+            db = std::move(opened.value());
+        }
         QSqlQuery q(db->connection());
         REQUIRE(q.exec(QStringLiteral(
             "INSERT INTO users (id, username, display_name, role, active, created_at) VALUES "
@@ -426,4 +436,123 @@ TEST_CASE("import: a large file loads in bulk mode and leaves indexes and search
     n.phone = QStringLiteral("699999999");
     REQUIRE(service.createLead(n).ok());
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"zebulon\"*'")).toInt() == 1);
+}
+
+namespace {
+// Enough rows, by the importer's estimate of 100 bytes a row, for bulk mode.
+QByteArray bulkCsv(int rows, int repeatEvery = 0)
+{
+    QByteArray csv = "name,phone,notes\n";
+    for (int i = 0; i < rows; ++i) {
+        const int person = repeatEvery > 0 && i % repeatEvery == repeatEvery - 1 ? i - 1 : i;
+        csv += "Person " + QByteArray::number(i) + ",6" + QByteArray::number(20000000 + person) + ",note "
+               + QByteArray::number(i) + " about pricing " + QByteArray(80, 'x') + "\n";
+    }
+    return csv;
+}
+} // namespace
+
+TEST_CASE("import: into an empty database file the search index is built alongside and matches the rows",
+          "[import][bulk]")
+{
+    QTemporaryDir dir;
+    Fixture f(dir.filePath(QStringLiteral("leads.sqlite")));
+    auto r = f.import(bulkCsv(6000, 10)); // every tenth row repeats the contact before it
+    REQUIRE(r.ok());
+    CHECK(r.value().created == 5400);
+    CHECK(r.value().skipped == 600);
+    CHECK(f.leads() == 5400);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"pricing\"*'")).toInt() == 5400);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"person\" \"5998\"'")).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"person\" \"5999\"'")).toInt() == 0);
+    // The index describes each lead under its own row: a search finds the right lead.
+    CHECK(f.scalar(QStringLiteral("SELECT name FROM leads WHERE lead_no IN (SELECT rowid FROM leads_fts "
+                                  "WHERE leads_fts MATCH '\"person\" \"4321\"')")).toString()
+          == QStringLiteral("Person 4321"));
+    CHECK(f.scalar(QStringLiteral("PRAGMA integrity_check")).toString() == QStringLiteral("ok"));
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'leads_fts_%'")).toInt() == 3);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'leads_name'")).toInt() == 1);
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("leads.sqlite-search-build"))));
+    // The restored triggers index what comes after.
+    LeadService service(*f.db, f.admin, f.clock);
+    NewLead n;
+    n.name = QStringLiteral("Zebulon Late");
+    n.phone = QStringLiteral("699999999");
+    REQUIRE(service.createLead(n).ok());
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"zebulon\"*'")).toInt() == 1);
+}
+
+TEST_CASE("import: a file that updates the leads it created keeps the search index right", "[import][bulk][dedup]")
+{
+    QTemporaryDir dir;
+    Fixture f(dir.filePath(QStringLiteral("leads.sqlite")));
+    auto r = f.import(bulkCsv(6000, 10), ImportMapping::DuplicatePolicy::UpdateActive);
+    REQUIRE(r.ok());
+    CHECK(r.value().created == 5400);
+    CHECK(r.value().updated == 600);
+    // Row 9 updated the lead of row 8: the search finds it by its new name, not the old one.
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH 'name : \"9\"'")).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH 'name : \"8\"'")).toInt() == 0);
+    // … and by both notes, appended.
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH 'notes : \"8\" AND notes : \"9\"'")).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE is_final = 0 GROUP BY contact_id ORDER BY 1 DESC LIMIT 1")).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
+}
+
+TEST_CASE("import: cancelling a bulk import keeps whole batches, searchable, and nothing of the batch in progress",
+          "[import][bulk]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("leads.sqlite"));
+    Fixture f(path);
+    std::atomic_bool cancel = false;
+    LeadImporter::Options o;
+    o.mapping = ImportMapping::guess({QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("notes")});
+    o.batchSize = 1000;
+    QBuffer file;
+    file.setData(bulkCsv(6000));
+    file.open(QIODevice::ReadOnly);
+    LeadImporter importer(*f.db, f.admin, f.clock);
+    qint64 lastBytes = 0;
+    bool bytesGrow = true;
+    auto r = importer.run(&file, o, [&](qint64 bytes, qint64 total, qint64 rows) {
+        bytesGrow = bytesGrow && bytes >= lastBytes && bytes <= total;
+        lastBytes = bytes;
+        if (rows >= 3000)
+            cancel = true;
+    }, &cancel);
+    REQUIRE(r.ok());
+    CHECK(bytesGrow);
+    CHECK(r.value().cancelled);
+    CHECK(r.value().created == 3000);
+    CHECK(f.leads() == 3000);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM interactions")).toInt() == 6000); // created + note
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox")).toInt() == 3000);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"pricing\"*'")).toInt() == 3000);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"person\" \"3000\"'")).toInt() == 0);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
+    // Reopened, the file is whole.
+    f.db.reset();
+    auto reopened = Database::open(path);
+    REQUIRE(reopened.ok());
+    QSqlQuery q(reopened.value()->connection());
+    REQUIRE(q.exec(QStringLiteral("PRAGMA integrity_check")));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toString() == QStringLiteral("ok"));
+}
+
+TEST_CASE("import: a bad record in the middle of a bulk import keeps the batches before it", "[import][bulk][badinput]")
+{
+    QTemporaryDir dir;
+    Fixture f(dir.filePath(QStringLiteral("leads.sqlite")));
+    QByteArray csv = bulkCsv(6000);
+    csv += "\"Never closed,612000000,x\n";
+    auto r = f.import(csv, ImportMapping::DuplicatePolicy::Skip, false, 1000);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message().contains(QStringLiteral("never closed")));
+    CHECK(r.error().message().contains(QStringLiteral("6002")));
+    CHECK(f.leads() == 6000); // six whole batches committed
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"pricing\"*'")).toInt() == 6000);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
 }

@@ -107,6 +107,41 @@ struct Parsed
     QList<Attribute> attributes;
 };
 
+// One record as the reader thread hands it to the writer: parsed and checked against
+// core/domain (or failed with the reason), with what the writer binds already in UTF-8,
+// so the thread that holds the write lock does little but look up and write.
+struct Row
+{
+    qint64 line = 0;
+    QStringList fields; // for the failed-rows file
+    QString reason;     // not empty: the row failed
+    Parsed p;
+    QString phone; // normalised contact identity
+    QString email;
+    QByteArray leadId;
+    QByteArray name8;
+    QByteArray company8;
+    QByteArray phone8;
+    QByteArray email8;
+    QByteArray searchPhone8;
+    QByteArray source8;
+    QByteArray notes8;
+    QByteArray campaign8;
+    QByteArray createdData;   // the "created" timeline entry's data
+    QByteArray payloadTail;   // lead.create's payload after leadId and contactId
+    qint64 created = 0;
+};
+
+struct Chunk
+{
+    std::vector<Row> rows;
+    qint64 bytesRead = 0;
+    // Reading stopped after these rows (a record the reader cannot read).
+    std::optional<Error> error;
+    qint64 errorLine = 0;
+};
+constexpr size_t kChunkRows = 512;
+
 // A bounded hand-over of work from one thread to another; stop() ends it, and pop()
 // still returns what was queued before.
 template<typename T>
@@ -164,8 +199,8 @@ using SearchBatch = std::vector<SearchRow>;
 
 struct Known
 {
-    QString contactId;
-    QString activeLeadId; // empty when all the contact's leads are final
+    QByteArray contactId;
+    QByteArray activeLeadId; // empty when all the contact's leads are final
 };
 } // namespace
 
@@ -313,14 +348,14 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         return format.error();
     report.encoding = CsvReader::encodingName(format.value().encoding);
     report.delimiter = format.value().delimiter;
-    QStringList fields;
     if (options.hasHeader) {
-        auto header = reader.readRecord(&fields);
+        QStringList names;
+        auto header = reader.readRecord(&names);
         if (!header)
             return header.error();
-        for (QString &f : fields)
+        for (QString &f : names)
             f = unwrapExcelText(f).trimmed();
-        report.header = fields;
+        report.header = names;
     }
     const ImportMapping &mapping = options.mapping;
     const qsizetype width = std::max<qsizetype>(report.header.size(), mapping.columns.size());
@@ -336,16 +371,15 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
     // What the database already knows: contact identities and their active leads.
     QHash<QString, Known *> byPhone;
     QHash<QString, Known *> byEmail;
-    std::vector<std::unique_ptr<Known>> known;
+    std::deque<Known> known; // stable addresses
     {
-        QHash<QString, Known *> byContact;
+        QHash<QByteArray, Known *> byContact;
         QSqlQuery q(conn);
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT id, phone, email FROM contacts")))
             return storageError(q, tr("reading contacts"));
         while (q.next()) {
-            known.push_back(std::make_unique<Known>(Known{q.value(0).toString(), {}}));
-            Known *k = known.back().get();
+            Known *k = &known.emplace_back(Known{q.value(0).toString().toUtf8(), {}});
             byContact.insert(k->contactId, k);
             if (!q.value(1).isNull())
                 byPhone.insert(q.value(1).toString(), k);
@@ -355,8 +389,8 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         if (!q.exec(QStringLiteral("SELECT contact_id, id FROM leads WHERE is_final = 0")))
             return storageError(q, tr("reading leads"));
         while (q.next()) {
-            if (Known *k = byContact.value(q.value(0).toString()))
-                k->activeLeadId = q.value(1).toString();
+            if (Known *k = byContact.value(q.value(0).toString().toUtf8()))
+                k->activeLeadId = q.value(1).toString().toUtf8();
         }
     }
     QHash<QString, QString> users; // lower-case username / name / id → id
@@ -378,6 +412,10 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             existingLeads = q.value(0).toLongLong();
     }
     const qint64 expectedRows = file->size() / kBytesPerRowEstimate;
+    // Room for the file's contacts up front instead of rehashing as they come.
+    const qsizetype newContacts = qsizetype(std::min<qint64>(expectedRows, 4'000'000));
+    byPhone.reserve(byPhone.size() + newContacts);
+    byEmail.reserve(byEmail.size() + newContacts);
     const bool bulkMode = !options.dryRun && expectedRows >= std::max(kBulkMinRows, existingLeads / 5);
     if (bulkMode) {
         if (auto b = bulk.begin(); !b)
@@ -464,106 +502,23 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
 
     const qint64 nowMs = m_clock.now().toMSecsSinceEpoch();
     const qint64 total = file->size();
-    std::unique_ptr<Transaction> tx;
-    auto beginBatch = [&]() -> Outcome {
-        if (options.dryRun)
-            return {};
-        tx = std::make_unique<Transaction>(conn);
-        if (auto b = tx->begun(); !b)
-            return b;
-        if (searchOnSide) {
-            // Inside the write lock: nobody else adds leads until this batch commits.
-            QSqlQuery q(conn);
-            if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(lead_no), 0) FROM leads")) || !q.next())
-                return storageError(q, tr("reading leads"));
-            if (q.value(0).toLongLong() != nextLeadNo - 1)
-                abandonSearchOnSide("another connection added leads during the import");
-        }
-        return {};
-    };
-    if (auto b = beginBatch(); !b)
-        return b.error();
-    int inBatch = 0;
-    qint64 batchCreated = 0; // what a rollback of the batch in progress takes back
-    qint64 batchUpdated = 0;
-    auto commitBatch = [&]() -> Outcome {
-        if (auto c = tx->commit(); !c)
-            return c;
-        if (searchOnSide && !searchPending.empty()) {
-            if (!searchQueue.push(std::move(searchPending)))
-                abandonSearchOnSide("building the search index failed");
-            searchPending = {};
-        }
-        batchCreated = batchUpdated = 0;
-        inBatch = 0;
-        if (progress)
-            progress(reader.bytesRead(), total, report.rows);
-        return beginBatch();
-    };
+    const QByteArray actorId = m_actor.userId.toUtf8();
+    const QByteArray actorName = m_actor.displayName.toUtf8();
+    const QStringList header = report.header;
+    const QString encoding = report.encoding;
+    const QHash<QString, QString> &assignees = users;
 
-    auto fail = [&](qint64 line, const QStringList &row, const QString &reason) {
-        ++report.failed;
-        report.failures.append({line, row, reason});
-    };
-    auto interaction = [&](const QString &leadId, const char *kind, qint64 at, const QString &body,
-                           const QByteArray &data) -> Outcome {
-        insertInteraction.bind(1, newIdUtf8());
-        insertInteraction.bind(2, leadId);
-        insertInteraction.bind(3, kind);
-        insertInteraction.bind(4, at);
-        insertInteraction.bind(5, m_actor.userId);
-        insertInteraction.bind(6, m_actor.displayName);
-        insertInteraction.bind(7, body);
-        insertInteraction.bind(8, data);
-        return insertInteraction.step("importing the timeline");
-    };
-    auto writeAttributes = [&](const QString &leadId, const QList<Parsed::Attribute> &attributes) -> Outcome {
-        for (const auto &a : attributes) {
-            upsertAttribute.bind(1, leadId);
-            upsertAttribute.bind(2, a.key);
-            upsertAttribute.bind(3, a.type);
-            upsertAttribute.bind(4, a.value);
-            if (auto w = upsertAttribute.step("importing attributes"); !w)
-                return w;
-        }
-        return {};
-    };
-    auto queue = [&](const char *type, const QString &leadId, const QByteArray &payload) -> Outcome {
-        enqueue.bind(1, newIdUtf8());
-        enqueue.bind(2, type);
-        enqueue.bind(3, leadId);
-        enqueue.bind(4, payload);
-        enqueue.bind(5, nowMs);
-        return enqueue.step("queueing imported leads for sync");
-    };
-
-    for (;;) {
-        if (cancel && cancel->load()) {
-            report.cancelled = true;
-            break;
-        }
-        auto next = reader.readRecord(&fields);
-        if (!next)
-            return Error(ErrorCode::InvalidInput,
-                         tr("%1 Nothing after line %2 was imported; %3 rows before it were.")
-                             .arg(next.error().message())
-                             .arg(reader.recordLine())
-                             .arg(report.rows - report.failed - report.skipped));
-        if (!next.value())
-            break;
-        const qint64 line = reader.recordLine();
-        if (std::all_of(fields.cbegin(), fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); }))
-            continue;
-        ++report.rows;
+    // Reading, parsing and checking a record against core/domain: on a thread of its own,
+    // ahead of the writer; nothing here depends on what the writer has written.
+    auto parseRow = [&](Row &row) {
+        Parsed &p = row.p;
+        const QStringList &fields = row.fields;
+        QString &reason = row.reason;
         if (width > 0 && fields.size() > width) {
-            fail(line, fields, tr("This row has %1 values but the header has %2; check for an unquoted "
-                                  "delimiter.").arg(fields.size()).arg(width));
-            continue;
+            reason = tr("This row has %1 values but the header has %2; check for an unquoted "
+                        "delimiter.").arg(fields.size()).arg(width);
+            return;
         }
-
-        // Parse the row into a lead.
-        Parsed p;
-        QString reason;
         for (qsizetype i = 0; i < mapping.columns.size() && reason.isEmpty(); ++i) {
             const ImportMapping::Column &col = mapping.columns.at(i);
             if (col.field == ImportMapping::Field::Ignore || i >= fields.size())
@@ -571,10 +526,10 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             const QString value = unwrapExcelText(fields.at(i)).trimmed();
             if (value.isEmpty())
                 continue;
-            const QString columnName = i < report.header.size() ? report.header.at(i) : QStringLiteral("#%1").arg(i + 1);
+            const QString columnName = i < header.size() ? header.at(i) : QStringLiteral("#%1").arg(i + 1);
             if (value.contains(QChar::ReplacementCharacter)) {
                 reason = tr("Column \"%1\" has characters that could not be read (the file is not valid %2).")
-                             .arg(columnName, report.encoding);
+                             .arg(columnName, encoding);
                 break;
             }
             if (value.size() > kMaxCell) {
@@ -625,7 +580,7 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
                 break;
             }
             case ImportMapping::Field::Assignee:
-                p.assigneeId = users.value(value.toLower());
+                p.assigneeId = assignees.value(value.toLower());
                 if (p.assigneeId.isEmpty())
                     reason = tr("No active user called \"%1\".").arg(value);
                 break;
@@ -651,25 +606,220 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             case ImportMapping::Field::Ignore: break;
             }
         }
-        if (!reason.isEmpty()) {
-            fail(line, fields, reason);
-            continue;
-        }
+        if (!reason.isEmpty())
+            return;
         auto identity = ContactIdentity::make(p.phone, p.email, country);
         if (!identity) {
-            fail(line, fields, identity.error().message());
-            continue;
+            reason = identity.error().message();
+            return;
         }
         if (identity.value().isEmpty()) {
-            fail(line, fields, tr("A lead needs a phone number or an e-mail address."));
-            continue;
+            reason = tr("A lead needs a phone number or an e-mail address.");
+            return;
         }
-        const QString phone = identity.value().phone();
-        const QString email = identity.value().email();
+        row.phone = identity.value().phone();
+        row.email = identity.value().email();
         if (p.name.isEmpty())
-            p.name = !p.company.isEmpty() ? p.company : !email.isEmpty() ? email : phone;
+            p.name = !p.company.isEmpty() ? p.company : !row.email.isEmpty() ? row.email : row.phone;
         if (p.name.size() > 200)
             p.name.truncate(200);
+        if (p.source.isEmpty())
+            p.source = mapping.defaultSource;
+        row.created = p.createdAt.isValid() ? p.createdAt.toMSecsSinceEpoch() : nowMs;
+        row.leadId = newIdUtf8();
+        row.name8 = p.name.toUtf8();
+        row.company8 = p.company.toUtf8();
+        row.phone8 = row.phone.toUtf8();
+        row.email8 = row.email.toUtf8();
+        row.searchPhone8 = SearchIndex::phoneTokens(row.phone).toUtf8();
+        row.source8 = p.source.toUtf8();
+        row.notes8 = p.notes.toUtf8();
+        row.campaign8 = p.campaign.toUtf8();
+        const QString status = Status::id(p.status);
+        row.createdData = JsonWriter().add("source", p.source).add("imported", true).add("status", status).finish();
+        row.payloadTail = JsonWriter()
+                              .add("name", p.name)
+                              .add("company", p.company)
+                              .add("phone", row.phone)
+                              .add("email", row.email)
+                              .add("source", p.source)
+                              .add("status", status)
+                              .add("assigneeId", p.assigneeId)
+                              .add("note", p.notes)
+                              .add("campaign", p.campaign)
+                              .add("createdAt", row.created)
+                              .finish();
+        row.payloadTail[0] = ',';
+    };
+
+    Handover<Chunk> chunks(8);
+    // Chunks the writer is done with go back to be freed on the reader thread, which
+    // allocated them: the writer holds the write lock and has better things to do.
+    std::mutex spentMutex;
+    std::vector<Chunk> spent;
+    std::thread readerThread([&] {
+        Chunk chunk;
+        chunk.rows.reserve(kChunkRows);
+        QStringList fields;
+        std::vector<Chunk> freeing;
+        for (;;) {
+            auto next = reader.readRecord(&fields);
+            if (!next) {
+                chunk.error = next.error();
+                chunk.errorLine = reader.recordLine();
+                break;
+            }
+            if (!next.value())
+                break;
+            if (std::all_of(fields.cbegin(), fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); }))
+                continue;
+            Row &row = chunk.rows.emplace_back();
+            row.line = reader.recordLine();
+            row.fields = std::move(fields);
+            parseRow(row);
+            if (chunk.rows.size() >= kChunkRows) {
+                chunk.bytesRead = reader.bytesRead();
+                if (!chunks.push(std::move(chunk)))
+                    return;
+                chunk = Chunk();
+                chunk.rows.reserve(kChunkRows);
+                {
+                    std::lock_guard lock(spentMutex);
+                    freeing.swap(spent);
+                }
+                freeing.clear();
+            }
+        }
+        chunk.bytesRead = reader.bytesRead();
+        chunks.push(std::move(chunk));
+        chunks.stop(); // the writer takes what is queued, then sees the end
+    });
+    auto joinReader = qScopeGuard([&] {
+        chunks.stop();
+        if (readerThread.joinable())
+            readerThread.join();
+    });
+
+    // The statuses as bound, once.
+    QHash<int, QByteArray> statusIds;
+    for (LeadStatus s : kAllStatuses)
+        statusIds.insert(int(s), Status::id(s).toUtf8());
+
+    qint64 bytesDone = 0;
+    std::unique_ptr<Transaction> tx;
+    auto beginBatch = [&]() -> Outcome {
+        if (options.dryRun)
+            return {};
+        tx = std::make_unique<Transaction>(conn);
+        if (auto b = tx->begun(); !b)
+            return b;
+        if (searchOnSide) {
+            // Inside the write lock: nobody else adds leads until this batch commits.
+            QSqlQuery q(conn);
+            if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(lead_no), 0) FROM leads")) || !q.next())
+                return storageError(q, tr("reading leads"));
+            if (q.value(0).toLongLong() != nextLeadNo - 1)
+                abandonSearchOnSide("another connection added leads during the import");
+        }
+        return {};
+    };
+    if (auto b = beginBatch(); !b)
+        return b.error();
+    int inBatch = 0;
+    qint64 batchCreated = 0; // what a rollback of the batch in progress takes back
+    qint64 batchUpdated = 0;
+    qint64 commitMs = 0;
+    auto commitBatch = [&]() -> Outcome {
+        QElapsedTimer committing;
+        committing.start();
+        if (auto c = tx->commit(); !c)
+            return c;
+        commitMs += committing.elapsed();
+        if (searchOnSide && !searchPending.empty()) {
+            if (!searchQueue.push(std::move(searchPending)))
+                abandonSearchOnSide("building the search index failed");
+            searchPending = {};
+        }
+        batchCreated = batchUpdated = 0;
+        inBatch = 0;
+        if (progress)
+            progress(bytesDone, total, report.rows);
+        return beginBatch();
+    };
+
+    auto fail = [&](qint64 line, const QStringList &row, const QString &reason) {
+        ++report.failed;
+        report.failures.append({line, row, reason});
+    };
+    auto interaction = [&](QByteArrayView leadId, const char *kind, qint64 at, QByteArrayView body,
+                           QByteArrayView data) -> Outcome {
+        const QByteArray id = newIdUtf8();
+        insertInteraction.bindStatic(1, id);
+        insertInteraction.bindStatic(2, leadId);
+        insertInteraction.bindStatic(3, QByteArrayView(kind));
+        insertInteraction.bind(4, at);
+        insertInteraction.bindStatic(5, actorId);
+        insertInteraction.bindStatic(6, actorName);
+        insertInteraction.bindStatic(7, body);
+        insertInteraction.bindStatic(8, data);
+        return insertInteraction.step("importing the timeline");
+    };
+    auto writeAttributes = [&](QByteArrayView leadId, const QList<Parsed::Attribute> &attributes) -> Outcome {
+        for (const auto &a : attributes) {
+            upsertAttribute.bindStatic(1, leadId);
+            upsertAttribute.bind(2, a.key);
+            upsertAttribute.bind(3, a.type);
+            upsertAttribute.bind(4, a.value);
+            if (auto w = upsertAttribute.step("importing attributes"); !w)
+                return w;
+        }
+        return {};
+    };
+    auto queue = [&](const char *type, QByteArrayView leadId, QByteArrayView payload) -> Outcome {
+        const QByteArray id = newIdUtf8();
+        enqueue.bindStatic(1, id);
+        enqueue.bindStatic(2, QByteArrayView(type));
+        enqueue.bindStatic(3, leadId);
+        enqueue.bindStatic(4, payload);
+        enqueue.bind(5, nowMs);
+        return enqueue.step("queueing imported leads for sync");
+    };
+    const QByteArrayView importedData = "{\"imported\":true}";
+
+    std::optional<Chunk> chunk;
+    size_t next = 0;
+    for (;;) {
+        if (cancel && cancel->load()) {
+            report.cancelled = true;
+            break;
+        }
+        if (!chunk || next == chunk->rows.size()) {
+            if (chunk && chunk->error)
+                return Error(ErrorCode::InvalidInput,
+                             tr("%1 Nothing after line %2 was imported; %3 rows before it were.")
+                                 .arg(chunk->error->message())
+                                 .arg(chunk->errorLine)
+                                 .arg(report.rows - report.failed - report.skipped));
+            if (chunk) {
+                std::lock_guard lock(spentMutex);
+                spent.push_back(std::move(*chunk));
+            }
+            chunk = chunks.pop();
+            next = 0;
+            if (!chunk)
+                break;
+            bytesDone = chunk->bytesRead;
+            continue;
+        }
+        Row &row = chunk->rows[next++];
+        ++report.rows;
+        if (!row.reason.isEmpty()) {
+            fail(row.line, row.fields, row.reason);
+            continue;
+        }
+        const Parsed &p = row.p;
+        const QString &phone = row.phone;
+        const QString &email = row.email;
 
         Known *contact = nullptr;
         if (!phone.isEmpty())
@@ -686,7 +836,7 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             if (mapping.duplicates == ImportMapping::DuplicatePolicy::UpdateActive) {
                 if (!options.dryRun) {
                     abandonSearchOnSide("the file updates leads it created");
-                    const QString leadId = contact->activeLeadId;
+                    const QByteArray leadId = contact->activeLeadId;
                     updateLead.bind(1, p.name == email || p.name == phone ? QString() : p.name);
                     updateLead.bind(2, p.company);
                     updateLead.bind(3, p.notes);
@@ -700,10 +850,10 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
                     if (w)
                         w = writeAttributes(leadId, p.attributes);
                     if (w && !p.notes.isEmpty())
-                        w = interaction(leadId, "note", nowMs, p.notes, "{\"imported\":true}");
+                        w = interaction(leadId, "note", nowMs, row.notes8, importedData);
                     if (w) {
                         JsonWriter payload;
-                        payload.add("leadId", leadId).add("name", p.name).add("company", p.company).add("note", p.notes);
+                        payload.add("leadId", QString::fromUtf8(leadId)).add("name", p.name).add("company", p.company).add("note", p.notes);
                         p.score ? payload.add("score", qint64(*p.score)) : payload.addNull("score");
                         w = queue("lead.update", leadId, payload.finish());
                     }
@@ -721,99 +871,88 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
             // AlwaysCreate keeps the one-active-lead rule: closed leads are history and are
             // added; a second active lead for the contact is refused.
             if (!Status::isFinal(p.status)) {
-                fail(line, fields, tr("This contact already has an active lead; import it as closed "
-                                      "(Converted, Lost, Archived) or choose \"update\"."));
+                fail(row.line, row.fields, tr("This contact already has an active lead; import it as closed "
+                                              "(Converted, Lost, Archived) or choose \"update\"."));
                 continue;
             }
         }
 
         // Create the lead (and its contact).
-        const QString leadId = newId();
-        QString contactId = contact ? contact->contactId : newId();
-        const qint64 created = p.createdAt.isValid() ? p.createdAt.toMSecsSinceEpoch() : nowMs;
+        const QByteArray &leadId = row.leadId;
+        const QByteArray contactId = contact ? contact->contactId : newIdUtf8();
+        const bool final = Status::isFinal(p.status);
         if (!options.dryRun) {
             if (!contact) {
-                insertContact.bind(1, contactId);
-                phone.isEmpty() ? insertContact.bindNull(2) : insertContact.bind(2, phone);
-                email.isEmpty() ? insertContact.bindNull(3) : insertContact.bind(3, email);
-                insertContact.bind(4, p.name);
-                insertContact.bind(5, created);
+                insertContact.bindStatic(1, contactId);
+                phone.isEmpty() ? insertContact.bindNull(2) : insertContact.bindStatic(2, row.phone8);
+                email.isEmpty() ? insertContact.bindNull(3) : insertContact.bindStatic(3, row.email8);
+                insertContact.bindStatic(4, row.name8);
+                insertContact.bind(5, row.created);
                 if (auto w = insertContact.step("importing contacts"); !w)
                     return w.error();
             }
-            const bool final = Status::isFinal(p.status);
-            insertLead.bind(1, leadId);
-            insertLead.bind(2, contactId);
-            insertLead.bind(3, p.name);
-            insertLead.bind(4, p.company);
-            insertLead.bind(5, phone);
-            insertLead.bind(6, email);
-            insertLead.bind(7, SearchIndex::phoneTokens(phone));
-            insertLead.bind(8, p.source.isEmpty() ? mapping.defaultSource : p.source);
-            insertLead.bind(9, Status::id(p.status));
+            insertLead.bindStatic(1, leadId);
+            insertLead.bindStatic(2, contactId);
+            insertLead.bindStatic(3, row.name8);
+            insertLead.bindStatic(4, row.company8);
+            insertLead.bindStatic(5, row.phone8);
+            insertLead.bindStatic(6, row.email8);
+            insertLead.bindStatic(7, row.searchPhone8);
+            insertLead.bindStatic(8, row.source8);
+            insertLead.bindStatic(9, statusIds.value(int(p.status)));
             insertLead.bind(10, qint64(Status::index(p.status)));
             insertLead.bind(11, qint64(final ? 1 : 0));
             p.assigneeId.isEmpty() ? insertLead.bindNull(12) : insertLead.bind(12, p.assigneeId);
             if (p.score) {
                 insertLead.bind(13, qint64(*p.score));
                 insertLead.bind(14, qint64(*p.score));
-                insertLead.bind(15, "manual");
-                insertLead.bind(16, m_actor.userId);
+                insertLead.bindStatic(15, QByteArrayView("manual"));
+                insertLead.bindStatic(16, actorId);
                 insertLead.bind(17, nowMs);
             } else {
                 insertLead.bindNull(13);
                 insertLead.bindNull(14);
-                insertLead.bind(15, "");
+                insertLead.bindStatic(15, QByteArrayView(""));
                 insertLead.bindNull(16);
                 insertLead.bindNull(17);
             }
-            insertLead.bind(18, p.notes);
-            insertLead.bind(19, created);
+            insertLead.bindStatic(18, row.notes8);
+            insertLead.bind(19, row.created);
             insertLead.bind(20, nowMs);
-            insertLead.bind(21, created);
-            insertLead.bind(22, p.campaign);
+            insertLead.bind(21, row.created);
+            insertLead.bindStatic(22, row.campaign8);
             // A final lead has nothing to follow up (the rules clear it on close).
             const bool followUp = p.followUpAt.isValid() && !final;
             followUp ? insertLead.bind(23, p.followUpAt.toMSecsSinceEpoch()) : insertLead.bindNull(23);
             if (searchOnSide) {
                 const qint64 leadNo = nextLeadNo++;
                 insertLead.bind(24, leadNo);
-                searchPending.push_back({leadNo, p.name.toUtf8(), p.company.toUtf8(),
-                                         SearchIndex::phoneTokens(phone).toUtf8(), email.toUtf8(), p.notes.toUtf8()});
+                searchPending.push_back({leadNo, row.name8, row.company8, row.searchPhone8, row.email8, row.notes8});
             } else {
                 insertLead.bindNull(24);
             }
             Outcome w = insertLead.step("importing leads");
-            const QString source = p.source.isEmpty() ? mapping.defaultSource : p.source;
             if (w)
-                w = interaction(leadId, "created", created, {},
-                                JsonWriter().add("source", source).add("imported", true).add("status", Status::id(p.status)).finish());
+                w = interaction(leadId, "created", row.created, {}, row.createdData);
             if (w && !p.notes.isEmpty())
-                w = interaction(leadId, "note", created, p.notes, "{\"imported\":true}");
+                w = interaction(leadId, "note", row.created, row.notes8, importedData);
             if (w)
                 w = writeAttributes(leadId, p.attributes);
-            if (w)
-                w = queue("lead.create", leadId,
-                          JsonWriter()
-                              .add("leadId", leadId)
-                              .add("contactId", contactId)
-                              .add("name", p.name)
-                              .add("company", p.company)
-                              .add("phone", phone)
-                              .add("email", email)
-                              .add("source", source)
-                              .add("status", Status::id(p.status))
-                              .add("assigneeId", p.assigneeId)
-                              .add("note", p.notes)
-                              .add("campaign", p.campaign)
-                              .add("createdAt", created)
-                              .finish());
+            if (w) {
+                QByteArray payload;
+                payload.reserve(row.payloadTail.size() + 100);
+                payload.append("{\"leadId\":\"").append(leadId).append("\",\"contactId\":");
+                appendJsonString(payload, QString::fromUtf8(contactId));
+                payload.append(row.payloadTail);
+                w = queue("lead.create", leadId, payload);
+            }
             if (w && followUp) {
                 const QString at = p.followUpAt.toUTC().toString(Qt::ISODate);
                 const QByteArray data = JsonWriter().add("at", at).add("imported", true).finish();
                 w = interaction(leadId, "follow_up", nowMs, {}, data);
                 if (w)
-                    w = queue("lead.setFollowUp", leadId, JsonWriter().add("leadId", leadId).add("at", at).finish());
+                    w = queue("lead.setFollowUp", leadId,
+                              JsonWriter().add("leadId", QString::fromUtf8(leadId)).add("at", at).finish());
             }
             if (!w)
                 return w.error();
@@ -822,14 +961,13 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         ++batchCreated;
         // Later rows of the same contact see this lead.
         if (!contact) {
-            known.push_back(std::make_unique<Known>(Known{contactId, {}}));
-            contact = known.back().get();
+            contact = &known.emplace_back(Known{contactId, {}});
             if (!phone.isEmpty())
                 byPhone.insert(phone, contact);
             if (!email.isEmpty())
                 byEmail.insert(email, contact);
         }
-        if (!Status::isFinal(p.status))
+        if (!final)
             contact->activeLeadId = leadId;
 
         if (++inBatch >= options.batchSize && !options.dryRun) {
@@ -849,28 +987,48 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
         if (searchOnSide && !searchPending.empty() && !searchQueue.push(std::move(searchPending)))
             abandonSearchOnSide("building the search index failed");
     }
+    const qint64 rowsMs = timer.elapsed();
+    qint64 indexesMs = 0;
+    qint64 searchWaitMs = 0;
     if (bulkMode) {
         // The secondary indexes are built while the other thread merges the search index.
         searchQueue.stop();
         if (auto indexed = Migrations::ensureSecondaryIndexes(conn); !indexed)
             return indexed.error();
+        indexesMs = timer.elapsed() - rowsMs;
         if (searchThread.joinable())
             searchThread.join();
+        searchWaitMs = timer.elapsed() - rowsMs - indexesMs;
         if (searchError) {
             qCWarning(lcStorage) << "import: building the search index on the side failed, rebuilding it:"
                                  << searchError->message();
             searchOnSide = false;
+        }
+        if (searchOnSide) {
+            // The scratch index describes the imported rows as written; a lead another
+            // connection added or changed meanwhile (the triggers are suspended) needs the
+            // rebuild instead.
+            QSqlQuery q(conn);
+            q.prepare(QStringLiteral("SELECT (SELECT COALESCE(MAX(lead_no), 0) FROM leads), "
+                                     "EXISTS (SELECT 1 FROM leads WHERE updated_at <> ?)"));
+            q.addBindValue(nowMs);
+            if (!q.exec() || !q.next())
+                return storageError(q, tr("reading leads"));
+            if (q.value(0).toLongLong() != nextLeadNo - 1 || q.value(1).toBool())
+                abandonSearchOnSide("another connection changed leads during the import");
         }
         if (auto f = bulk.finish(searchOnSide ? SearchIndexBuilder::scratchPathFor(path) : QString()); !f)
             return f.error();
         searchBuilder.reset(); // removes the scratch file
     }
     if (progress)
-        progress(reader.bytesRead(), total, report.rows);
+        progress(bytesDone, total, report.rows);
     report.elapsedMs = timer.elapsed();
     qCInfo(lcStorage) << "import:" << report.rows << "rows," << report.created << "created," << report.updated
                       << "updated," << report.skipped << "skipped," << report.failed << "failed in"
-                      << report.elapsedMs << "ms" << (options.dryRun ? "(dry run)" : "");
+                      << report.elapsedMs << "ms" << (options.dryRun ? "(dry run)" : "") << "(rows" << rowsMs
+                      << "ms of which commits" << commitMs << "ms, indexes" << indexesMs << "ms, waiting for the search index" << searchWaitMs
+                      << "ms, search index" << (bulkMode ? (searchOnSide ? "adopted)" : "rebuilt)") : "kept up)");
     return report;
 }
 
