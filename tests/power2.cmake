@@ -14,3 +14,9 @@ leads_add_test(test_merge_sync SOURCES test_serverharness.cpp test_syncsupport.c
 add_dependencies(test_merge_sync leads-server)
 target_compile_definitions(test_merge_sync PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_merge_sync PRIVATE Qt6::Network Qt6::Sql)
+# The same scenarios on PostgreSQL, reported as skipped when no cluster starts.
+add_test(NAME merge_sync_on_postgresql COMMAND test_merge_sync "[postgres]")
+set_tests_properties(merge_sync_on_postgresql PROPERTIES
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen"
+  SKIP_REGULAR_EXPRESSION "skipped: "
+  TIMEOUT 300)

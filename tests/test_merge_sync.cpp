@@ -13,6 +13,8 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 
+#include <iostream>
+
 using LeadsTest::SyncClient;
 using LeadsTest::SyncTeam;
 using namespace Leads;
@@ -51,8 +53,10 @@ int serverEntries(SyncTeam &team, const QString &leadId)
 }
 } // namespace
 
-TEST_CASE("A merge syncs as one mutation: another client sees the merged lead, the closed duplicate and one timeline",
-          "[merge][sync][e2e]")
+LEADS_SERVER_SCENARIO(mergeScenario1,
+                      "A merge syncs as one mutation: another client sees the merged lead, the closed duplicate and one "
+                      "timeline",
+                      "[merge][sync][e2e]")
 {
     SyncTeam team;
     // The team renamed the duplicate reason (a German-speaking office): merges still close with it.
@@ -161,8 +165,9 @@ TEST_CASE("A merge syncs as one mutation: another client sees the merged lead, t
     CHECK(undone.error().message().contains(QStringLiteral("server")));
 }
 
-TEST_CASE("A merge the server refuses is listed as not applied and both leads return to the server's state",
-          "[merge][sync][e2e]")
+LEADS_SERVER_SCENARIO(mergeScenario2,
+                      "A merge the server refuses is listed as not applied and both leads return to the server's state",
+                      "[merge][sync][e2e]")
 {
     SyncTeam team;
     const QString target = team.lead({{QStringLiteral("name"), QStringLiteral("Tom Becker")},
@@ -207,4 +212,22 @@ TEST_CASE("A merge the server refuses is listed as not applied and both leads re
     CHECK(localEntries(*mona.db, target) == targetEntries);
     CHECK(localEntries(*mona.db, other) == serverEntries(team, other));
     CHECK(localEntries(*mona.db, other) == otherEntries + 1); // the conversion
+}
+
+TEST_CASE("the merge scenarios pass on PostgreSQL too", "[.][merge][postgres]")
+{
+    const QString why = LeadsTest::PostgresBackend::activate();
+    if (!why.isEmpty()) {
+        std::cout << "skipped: PostgreSQL merge tests: " << why.toStdString() << std::endl;
+        WARN("skipped: " << why.toStdString());
+        LeadsTest::PostgresBackend::shutdown();
+        return;
+    }
+    const auto &scenarios = LeadsTest::portableScenarios();
+    REQUIRE(scenarios.size() == 2);
+    for (const auto &scenario : scenarios) {
+        INFO("PostgreSQL scenario: " << scenario.name);
+        scenario.run();
+    }
+    LeadsTest::PostgresBackend::shutdown();
 }
