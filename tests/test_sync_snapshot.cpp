@@ -81,6 +81,21 @@ void requireSameAs(const SyncClient &a, const SyncClient &b)
     CHECK(scalar(da, QStringLiteral("SELECT COUNT(*) FROM users")) == scalar(db, QStringLiteral("SELECT COUNT(*) FROM users")));
 }
 
+// Leads whose status_changed_at is not their latest status change (the dashboard's aging
+// reads it), and whether the trigger that keeps it is in place.
+qint64 wrongStatusAges(const QSqlDatabase &db)
+{
+    return scalar(db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status_changed_at IS NOT (SELECT MAX(i.occurred_at) "
+                                     "FROM interactions i WHERE i.lead_id = leads.id AND i.kind = 'status_change')"));
+}
+
+bool statusTriggerInPlace(const QSqlDatabase &db)
+{
+    return scalar(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name = 'interactions_status_changed'"))
+        == 1;
+}
+
 // What the search index answers for each of `words`: the matching lead numbers, sorted.
 QList<QList<qint64>> searchAnswers(const QSqlDatabase &db, const QStringList &words)
 {
@@ -189,6 +204,12 @@ TEST_CASE("A first download through the snapshot holds exactly the server's rows
           == scalar(paged.db->connection(),
                     QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type IN ('index', 'trigger')")));
     CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'sync.snapshot'")) == 0);
+
+    // When each lead entered its status came with it (the trigger that keeps it row by
+    // row is suspended while the download writes, and back afterwards).
+    CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status_changed_at IS NOT NULL")) > 100);
+    CHECK(wrongStatusAges(local) == 0);
+    CHECK(statusTriggerInPlace(local));
 
     // Afterwards the ordinary pull carries on from the snapshot's change number.
     const QString leadId = [&] {
@@ -389,6 +410,7 @@ TEST_CASE("A lead typed during the first download is searchable afterwards (the 
     REQUIRE(dir.isValid());
     SyncClient client(url, admin, actor, nullptr, snapshotConfig(url, 300), dir.filePath(QStringLiteral("c.sqlite")));
     QString typed;
+    QString moved;
     QObject::connect(client.engine.get(), &SyncEngine::downloadProgress, client.engine.get(), [&] {
         if (!typed.isEmpty())
             return;
@@ -398,6 +420,13 @@ TEST_CASE("A lead typed during the first download is searchable afterwards (the 
         auto id = client.service->createLead(lead);
         REQUIRE(id);
         typed = id.value();
+        // And a downloaded lead moved on here while the rest is still coming.
+        QSqlQuery first(client.db->connection());
+        REQUIRE(first.exec(QStringLiteral("SELECT id FROM leads WHERE status = 'new' AND id <> '%1' LIMIT 1").arg(typed)));
+        REQUIRE(first.next());
+        moved = first.value(0).toString();
+        first.finish();
+        REQUIRE(client.service->setStatus(moved, Leads::LeadStatus::Contacted));
     });
     REQUIRE(client.sync(120000));
     REQUIRE_FALSE(typed.isEmpty());
@@ -406,6 +435,11 @@ TEST_CASE("A lead typed during the first download is searchable afterwards (the 
     CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads")) == 901);
     CHECK(searchAnswers(local, {QStringLiteral("Typedduring")}).constFirst().size() == 1);
     CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads_fts_docsize")) == 901);
+    CHECK(wrongStatusAges(local) == 0);
+    CHECK(statusTriggerInPlace(local));
+    CHECK(scalar(local, QStringLiteral("SELECT COUNT(*) FROM leads WHERE id = '%1' AND status = 'contacted' "
+                                       "AND status_changed_at IS NOT NULL").arg(moved))
+          == 1);
     REQUIRE(client.sync(30000));
     CHECK(client.outbox() == 0); // and it is pushed once the download is in
 }
@@ -481,7 +515,10 @@ TEST_CASE("A client killed in the middle of its first download continues where i
     const int kept = q.value(0).toInt();
     CHECK(kept >= reached);
     q.finish();
+    CHECK(statusTriggerInPlace(again.db->connection())); // put back by the repair on open
+    CHECK(wrongStatusAges(again.db->connection()) == 0);
     REQUIRE(again.sync(120000));
+    CHECK(wrongStatusAges(again.db->connection()) == 0);
     // Only what was missing came again: at most one chunk more than the rest.
     CHECK(snapshotRequests(nam) <= (1000 - kept) / 50 + 2);
     SyncClient reference(url, admin, actor, nullptr, pagedConfig(url));

@@ -194,6 +194,8 @@ Result<std::unique_ptr<Database>> Database::openConnection(const QString &path, 
             return indexes.error();
         if (auto repaired = SearchIndex::repairIfStale(db); !repaired)
             return repaired.error();
+        if (auto repaired = Migrations::repairStatusTrigger(db); !repaired)
+            return repaired.error();
     } else if (version < kSchemaVersion) {
         return Error(ErrorCode::Storage,
                      tr("\"%1\" needs an upgrade and was opened read-only.").arg(path));

@@ -215,17 +215,30 @@ QStringList schemaV3()
 // lead). A trigger keeps it equal to the lead's latest status-change interaction,
 // whichever writer adds it (LeadService, the AI, sync, imports, the seed); NULL means the
 // status never changed, so the lead is in it since created_at.
+QString statusBackfillSql(const QString &where)
+{
+    return QStringLiteral("UPDATE leads SET status_changed_at = (SELECT MAX(i.occurred_at) FROM interactions i "
+                          "WHERE i.lead_id = leads.id AND i.kind = 'status_change')")
+        + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where);
+}
+
+QString statusTriggerSql()
+{
+    return QStringLiteral(R"(CREATE TRIGGER IF NOT EXISTS interactions_status_changed AFTER INSERT ON interactions
+            WHEN new.kind = 'status_change' BEGIN
+                UPDATE leads SET status_changed_at = new.occurred_at
+                WHERE id = new.lead_id AND (status_changed_at IS NULL OR status_changed_at < new.occurred_at);
+            END)");
+}
+
+const char kStatusTriggerSuspended[] = "storage.status_trigger_suspended";
+
 QStringList schemaV4()
 {
     QStringList s = {
         QStringLiteral("ALTER TABLE leads ADD COLUMN status_changed_at INTEGER"),
-        QStringLiteral("UPDATE leads SET status_changed_at = (SELECT MAX(i.occurred_at) FROM interactions i "
-                       "WHERE i.lead_id = leads.id AND i.kind = 'status_change')"),
-        QStringLiteral(R"(CREATE TRIGGER interactions_status_changed AFTER INSERT ON interactions
-            WHEN new.kind = 'status_change' BEGIN
-                UPDATE leads SET status_changed_at = new.occurred_at
-                WHERE id = new.lead_id AND (status_changed_at IS NULL OR status_changed_at < new.occurred_at);
-            END)"),
+        statusBackfillSql({}),
+        statusTriggerSql(),
     };
     for (const IndexDef &index : kSecondaryIndexes) {
         if (index.since == 4)
@@ -343,6 +356,42 @@ Outcome Migrations::dropSecondaryIndexes(QSqlDatabase &db)
             return storageError(q, QStringLiteral("dropping indexes for a bulk load"));
     }
     return {};
+}
+
+Outcome Migrations::suspendStatusTrigger(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')"));
+    q.addBindValue(QLatin1String(kStatusTriggerSuspended));
+    if (!q.exec() || !q.exec(QStringLiteral("DROP TRIGGER IF EXISTS interactions_status_changed")))
+        return storageError(q, QStringLiteral("suspending the status trigger"));
+    return {};
+}
+
+Outcome Migrations::resumeStatusTrigger(QSqlDatabase &db, const QString &backfillWhere)
+{
+    QSqlQuery q(db);
+    if (!q.exec(statusTriggerSql()) || (!backfillWhere.isEmpty() && !q.exec(statusBackfillSql(backfillWhere))))
+        return storageError(q, QStringLiteral("restoring the status trigger"));
+    q.prepare(QStringLiteral("DELETE FROM settings WHERE key = ?"));
+    q.addBindValue(QLatin1String(kStatusTriggerSuspended));
+    if (!q.exec())
+        return storageError(q, QStringLiteral("restoring the status trigger"));
+    return {};
+}
+
+Outcome Migrations::repairStatusTrigger(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = ?"));
+    q.addBindValue(QLatin1String(kStatusTriggerSuspended));
+    if (!q.exec() || !q.next())
+        return storageError(q, QStringLiteral("checking the status trigger"));
+    if (q.value(0).toInt() == 0)
+        return {};
+    q.finish();
+    qCInfo(lcStorage) << "the status trigger was left suspended by an interrupted download; restoring it";
+    return resumeStatusTrigger(db, QStringLiteral("1 = 1"));
 }
 
 Outcome Migrations::ensureSecondaryIndexes(QSqlDatabase &db)

@@ -21,6 +21,15 @@ public:
     // Bulk loads drop the secondary indexes and build them once at the end.
     static Outcome dropSecondaryIndexes(QSqlDatabase &db);
     static Outcome ensureSecondaryIndexes(QSqlDatabase &db);
+
+    // The trigger that keeps leads.status_changed_at costs every timeline insert a
+    // statement journal. A first download writes status_changed_at itself and suspends
+    // it (a flag in settings says so); resuming recreates it and recomputes the column for
+    // the leads `backfillWhere` selects (an SQL condition on `leads`, empty: none). A
+    // database opened with the flag set (a crash in between) is repaired in full.
+    static Outcome suspendStatusTrigger(QSqlDatabase &db);
+    static Outcome resumeStatusTrigger(QSqlDatabase &db, const QString &backfillWhere);
+    static Outcome repairStatusTrigger(QSqlDatabase &db);
 };
 
 } // namespace Leads

@@ -3,6 +3,7 @@
 
 #include "storage/bulkload.h"
 #include "storage/database.h"
+#include "storage/migrations.h"
 #include "storage/searchindexbuilder.h"
 #include "sync/snapshotindexer.h"
 #include "sync/syncjob.h"
@@ -473,7 +474,12 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
         m_indexer.reset(); // a download that starts over: what was indexed no longer applies
     if (!m_bulk) {
         m_bulk = std::make_unique<BulkLoad>(m_db.connection());
-        if (auto begun = m_bulk->begin(); !begun) {
+        Outcome begun = m_bulk->begin();
+        if (begun) {
+            QSqlDatabase connection = m_db.connection();
+            begun = Migrations::suspendStatusTrigger(connection);
+        }
+        if (!begun) {
             dropNext();
             fail(begun.error().message(), false);
             return;
@@ -543,7 +549,13 @@ Outcome SyncEngine::endBulkLoad(bool complete)
         }
     }
     m_downloadStats.searchIndexAlongside = !prebuilt.isEmpty();
-    Outcome done = m_bulk->finish(prebuilt);
+    // The download wrote status_changed_at with each lead; leads changed here meanwhile
+    // (their timeline rows went in without the trigger) are recomputed.
+    QSqlDatabase connection = m_db.connection();
+    Outcome done = Migrations::resumeStatusTrigger(
+        connection, QStringLiteral("id IN (SELECT lead_id FROM outbox WHERE lead_id IS NOT NULL)"));
+    if (Outcome finished = m_bulk->finish(prebuilt); done)
+        done = finished;
     m_bulk.reset();
     m_indexer.reset(); // removes the scratch file
     return done;

@@ -716,8 +716,22 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
     // The notes column feeds search: the bodies of a lead's notes in timeline order, as
     // the paged pull builds it. The server sends each timeline in that order.
     QHash<QByteArrayView, QByteArray> notes;
+    // When each lead entered its status (its latest status change): written with the lead,
+    // since the download suspends the trigger that keeps it row by row.
+    QHash<QByteArrayView, qint64> statusChanged;
     for (qsizetype k = 0; k < chunk.interactionCount(); ++k) {
-        if (chunk.text(chunk.interaction(k, 2)) != "note")
+        const QByteArrayView kind = chunk.text(chunk.interaction(k, 2));
+        if (kind == "status_change") {
+            const SnapshotChunk::Cell &at = chunk.interaction(k, 3);
+            const qint64 when = at.kind == SnapshotChunk::Cell::Number ? at.number : 0;
+            auto it = statusChanged.find(chunk.text(chunk.interaction(k, 1)));
+            if (it == statusChanged.end())
+                statusChanged.insert(chunk.text(chunk.interaction(k, 1)), when);
+            else if (*it < when)
+                *it = when;
+            continue;
+        }
+        if (kind != "note")
             continue;
         QByteArray &text = notes[chunk.text(chunk.interaction(k, 1))];
         if (!text.isEmpty())
@@ -736,8 +750,8 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
         db, "INSERT INTO leads (id, contact_id, name, company, phone, email, search_phone, source, source_detail, "
             "campaign, status, status_rank, status_version, is_final, lost_reason, assignee_id, ai_score, "
             "manual_score, score, qualification_method, follow_up_at, created_at, updated_at, last_activity_at, "
-            "version, server_seq, ai_reasons, notes, lead_no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "version, server_seq, ai_reasons, notes, lead_no, status_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET contact_id = excluded.contact_id, name = excluded.name, "
             "company = excluded.company, phone = excluded.phone, email = excluded.email, "
             "search_phone = excluded.search_phone, source = excluded.source, source_detail = excluded.source_detail, "
@@ -748,7 +762,8 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
             "qualification_method = excluded.qualification_method, follow_up_at = excluded.follow_up_at, "
             "created_at = excluded.created_at, updated_at = excluded.updated_at, "
             "last_activity_at = excluded.last_activity_at, version = excluded.version, "
-            "server_seq = excluded.server_seq, ai_reasons = excluded.ai_reasons, notes = excluded.notes");
+            "server_seq = excluded.server_seq, ai_reasons = excluded.ai_reasons, notes = excluded.notes, "
+            "status_changed_at = excluded.status_changed_at");
     BulkStatement interaction(db, "INSERT INTO interactions (id, lead_id, kind, occurred_at, author_id, author_name, "
                                   "body, data, synced) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id) DO UPDATE "
                                   "SET body = excluded.body, data = excluded.data, synced = 1");
@@ -840,6 +855,10 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
         const QByteArray &leadNotes = notes.value(id);
         lead.bindStatic(28, leadNotes);
         lead.bind(29, leadNo);
+        if (auto changed = statusChanged.constFind(id); changed != statusChanged.cend())
+            lead.bind(30, *changed);
+        else
+            lead.bindNull(30);
         if (auto done = lead.step("saving a lead from the server"); !done)
             return done.error();
         if (searchRows) {
