@@ -18,6 +18,7 @@ struct SnapshotIndexer::Shared {
     std::condition_variable wake;
     std::deque<SnapshotSearchRows> queue;
     bool closing = false;
+    bool abandoned = false; // closing without the merge (the destructor)
     std::optional<Error> error;
     qint64 indexed = 0;
     std::thread thread;
@@ -29,8 +30,18 @@ struct SnapshotIndexer::Shared {
             {
                 std::unique_lock lock(mutex);
                 wake.wait(lock, [this] { return closing || !queue.empty(); });
-                if (queue.empty())
+                if (queue.empty()) {
+                    if (abandoned || error)
+                        return;
+                    lock.unlock();
+                    // Everything is in: merge into one segment here, while the loading
+                    // thread builds the secondary indexes.
+                    Outcome merged = builder.finish();
+                    lock.lock();
+                    if (!merged)
+                        error = merged.error();
                     return;
+                }
                 rows = std::move(queue.front());
                 queue.pop_front();
                 if (error)
@@ -61,6 +72,7 @@ SnapshotIndexer::~SnapshotIndexer()
     {
         std::lock_guard lock(m_shared->mutex);
         m_shared->closing = true;
+        m_shared->abandoned = true;
         m_shared->queue.clear();
     }
     m_shared->wake.notify_all();
@@ -86,18 +98,23 @@ void SnapshotIndexer::add(SnapshotSearchRows rows)
     m_shared->wake.notify_one();
 }
 
-Outcome SnapshotIndexer::finish()
+void SnapshotIndexer::requestFinish()
 {
     {
         std::lock_guard lock(m_shared->mutex);
         m_shared->closing = true;
     }
     m_shared->wake.notify_all();
+}
+
+Outcome SnapshotIndexer::finish()
+{
+    requestFinish();
     if (m_shared->thread.joinable())
         m_shared->thread.join();
     if (m_shared->error)
         return *m_shared->error;
-    return m_shared->builder.finish();
+    return {};
 }
 
 qint64 SnapshotIndexer::indexed() const

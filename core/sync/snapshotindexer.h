@@ -38,7 +38,10 @@ public:
     Outcome start();
     // Queues the rows of one chunk; they are indexed in the order given.
     void add(SnapshotSearchRows rows);
-    // Waits for the queue, then merges the index into one segment and closes the file.
+    // No more rows: the thread merges the index into one segment and closes the file once
+    // the queue is done, without waiting here.
+    void requestFinish();
+    // Waits for that to end.
     Outcome finish();
     qint64 indexed() const; // rows added so far
     const QString &scratchPath() const { return m_path; }

@@ -537,6 +537,11 @@ Outcome SyncEngine::endBulkLoad(bool complete)
     QString prebuilt;
     if (m_indexer && complete) {
         const qint64 indexed = m_indexer->indexed();
+        // The search index merges on its thread while this one builds the other indexes.
+        m_indexer->requestFinish();
+        QSqlDatabase connection = m_db.connection();
+        if (auto built = Migrations::ensureSecondaryIndexes(connection); !built)
+            qCWarning(lcSync).noquote() << "building the indexes:" << built.error().message();
         Outcome merged = m_indexer->finish();
         if (!merged) {
             qCWarning(lcSync).noquote() << "the search index built alongside failed, rebuilding it:"
