@@ -8,12 +8,16 @@
 #include "storage/leadservice.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <atomic>
+#include <csignal>
 
 using namespace Leads;
 
@@ -470,6 +474,11 @@ TEST_CASE("import: into an empty database file the search index is built alongsi
                                   "WHERE leads_fts MATCH '\"person\" \"4321\"')")).toString()
           == QStringLiteral("Person 4321"));
     CHECK(f.scalar(QStringLiteral("PRAGMA integrity_check")).toString() == QStringLiteral("ok"));
+    {
+        // FTS5 compares the whole index with the leads table.
+        QSqlQuery q(f.db->connection());
+        CHECK(q.exec(QStringLiteral("INSERT INTO leads_fts (leads_fts, rank) VALUES ('integrity-check', 1)")));
+    }
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'leads_fts_%'")).toInt() == 3);
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'leads_name'")).toInt() == 1);
@@ -555,4 +564,66 @@ TEST_CASE("import: a bad record in the middle of a bulk import keeps the batches
     CHECK(f.leads() == 6000); // six whole batches committed
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"pricing\"*'")).toInt() == 6000);
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
+}
+
+TEST_CASE("leadsctl import killed in the middle leaves whole leads and a complete, searchable database",
+          "[import][bulk][crash]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("killed.sqlite"));
+    const QString csvPath = dir.filePath(QStringLiteral("big.csv"));
+    {
+        QFile csv(csvPath);
+        REQUIRE(csv.open(QIODevice::WriteOnly));
+        csv.write(bulkCsv(100000));
+    }
+    QProcess ctl;
+    ctl.setProgram(QStringLiteral(LEADSCTL_PATH));
+    ctl.setArguments({QStringLiteral("import"), csvPath, QStringLiteral("--db"), path});
+    ctl.setProcessChannelMode(QProcess::MergedChannels);
+    ctl.start();
+    REQUIRE(ctl.waitForStarted());
+    // Progress is printed after each committed batch: wait for two, then kill -9 mid-write.
+    QElapsedTimer t;
+    t.start();
+    QByteArray output;
+    while (t.elapsed() < 60'000 && !output.contains(" 10000 rows") && ctl.state() == QProcess::Running) {
+        ctl.waitForReadyRead(100);
+        output += ctl.readAll();
+    }
+    REQUIRE(output.contains(" 10000 rows"));
+    QThread::msleep(200);
+    ::kill(static_cast<pid_t>(ctl.processId()), SIGKILL);
+    REQUIRE(ctl.waitForFinished(10'000));
+    CHECK(ctl.exitStatus() == QProcess::CrashExit);
+
+    // The next open repairs what the bulk load had suspended.
+    Fixture f(path);
+    CHECK(f.scalar(QStringLiteral("PRAGMA integrity_check")).toString() == QStringLiteral("ok"));
+    const qint64 leads = f.leads();
+    CHECK(leads >= 10000);
+    CHECK(leads < 100000);
+    CHECK(leads % 5000 == 0); // whole batches
+    // Whole leads: each with its contact, timeline and outbox entry.
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM contacts")).toLongLong() == leads);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM interactions WHERE kind = 'created'")).toLongLong() == leads);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM interactions WHERE kind = 'note'")).toLongLong() == leads);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM outbox")).toLongLong() == leads);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM settings WHERE key = 'search_index_stale'")).toInt() == 0);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"pricing\"*'")).toLongLong() == leads);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'leads_name'")).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'leads_fts_%'")).toInt() == 3);
+    // Importing the file again adds exactly what the crash left out (with the same
+    // default country as leadsctl had, so phone numbers normalise alike).
+    {
+        QSqlQuery q(f.db->connection());
+        REQUIRE(q.exec(QStringLiteral("DELETE FROM settings WHERE key = 'default_country'")));
+    }
+    QFile csv(csvPath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    auto r = f.import(csv.readAll());
+    REQUIRE(r.ok());
+    CHECK(r.value().created == 100000 - leads);
+    CHECK(r.value().skipped == leads);
+    CHECK(f.leads() == 100000);
 }
