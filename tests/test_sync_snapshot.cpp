@@ -9,6 +9,7 @@
 #include "storage/searchindex.h"
 #include "storage/searchindexbuilder.h"
 #include "storage/leadservice.h"
+#include "storage/migrations.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -361,7 +362,25 @@ TEST_CASE("A first download into a file builds its search index alongside, equal
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     SyncClient client(url, admin, actor, nullptr, snapshotConfig(url, 400), dir.filePath(QStringLiteral("c.sqlite")));
+    // The indexes are built one per turn of the event loop, each step announced (the
+    // first-download dialog shows them): other events are handled in between.
+    QSignalSpy indexing(client.engine.get(), &SyncEngine::downloadIndexing);
+    int turnsWhileIndexing = 0;
+    QTimer tick;
+    tick.setInterval(0);
+    QObject::connect(&tick, &QTimer::timeout, &tick, [&] {
+        if (!indexing.isEmpty() && indexing.constLast().at(0).toInt() < indexing.constLast().at(1).toInt() - 1)
+            ++turnsWhileIndexing;
+    });
+    tick.start();
     REQUIRE(client.sync(120000));
+    tick.stop();
+    const int steps = Leads::Migrations::secondaryIndexCount() + 1;
+    REQUIRE(indexing.size() == steps);
+    CHECK(indexing.constFirst().at(0).toInt() == 0);
+    CHECK(indexing.constLast().at(0).toInt() == steps - 1);
+    CHECK(indexing.constLast().at(1).toInt() == steps);
+    CHECK(turnsWhileIndexing >= steps - 2);
     CHECK(client.engine->downloadStats().searchIndexAlongside);
     CHECK(client.engine->downloadStats().chunks == 4);
     CHECK_FALSE(QFile::exists(Leads::SearchIndexBuilder::scratchPathFor(client.db->path())));

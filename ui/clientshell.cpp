@@ -36,6 +36,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace Leads {
 
 namespace {
@@ -330,7 +332,24 @@ void ClientShell::showFirstDownload()
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
     connect(m_sync.get(), &SyncController::downloadProgress, dialog, [dialog](int applied) {
-        dialog->setLabelText(tr("Downloading your team's leads… %1 so far").arg(QLocale().toString(applied)));
+        if (dialog->maximum() == 0) // until the first chunk says how many leads there are
+            dialog->setLabelText(tr("Downloading your team's leads… %1 so far").arg(QLocale().toString(applied)));
+    });
+    // Scaled to 0–1000: a progress bar holds an int, a workspace may not.
+    connect(m_sync.get(), &SyncController::firstDownloadProgress, dialog, [dialog](qint64 done, qint64 total) {
+        if (total <= 0)
+            return;
+        dialog->setRange(0, 1000);
+        dialog->setValue(int(std::min<qint64>(1000, done * 1000 / total)));
+        dialog->setLabelText(tr("Downloading your team's leads… %1 of %2")
+                                 .arg(QLocale().toString(done), QLocale().toString(total)));
+    });
+    // The indexes are built once after the last lead, which cannot be stopped half-way.
+    connect(m_sync.get(), &SyncController::firstDownloadIndexing, dialog, [dialog](int step, int steps) {
+        dialog->setCancelButton(nullptr);
+        dialog->setRange(0, std::max(1, steps));
+        dialog->setValue(std::min(step, steps));
+        dialog->setLabelText(tr("Preparing search and sorting (step %1 of %2)…").arg(step + 1).arg(steps));
     });
     connect(dialog, &QProgressDialog::canceled, m_sync.get(), &SyncController::cancel);
     m_download = dialog;

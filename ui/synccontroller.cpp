@@ -45,6 +45,8 @@ void SyncController::start(const AuthSession &session)
             Q_EMIT dataChanged();
         Q_EMIT changed();
     });
+    connect(m_engine.get(), &SyncEngine::downloadProgress, this, &SyncController::firstDownloadProgress);
+    connect(m_engine.get(), &SyncEngine::downloadIndexing, this, &SyncController::firstDownloadIndexing);
     connect(m_engine.get(), &SyncEngine::synced, this, [this] {
         m_lastSynced = QDateTime::currentDateTime();
         Q_EMIT changed();

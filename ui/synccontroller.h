@@ -78,6 +78,10 @@ Q_SIGNALS:
     void sessionEnded(const QString &why);
     // Progress of a round's pull, in rows applied so far in this round.
     void downloadProgress(int applied);
+    // The first download of a workspace: leads written out of `total` (-1: not known yet),
+    // then the indexes built after it, step by step.
+    void firstDownloadProgress(qint64 leadsDone, qint64 total);
+    void firstDownloadIndexing(int step, int steps);
 
 private:
     void onStatus();

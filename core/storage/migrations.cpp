@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <iterator>
+
 namespace Leads {
 
 namespace {
@@ -392,6 +394,21 @@ Outcome Migrations::repairStatusTrigger(QSqlDatabase &db)
     q.finish();
     qCInfo(lcStorage) << "the status trigger was left suspended by an interrupted download; restoring it";
     return resumeStatusTrigger(db, QStringLiteral("1 = 1"));
+}
+
+int Migrations::secondaryIndexCount()
+{
+    return int(std::size(kSecondaryIndexes));
+}
+
+Outcome Migrations::ensureSecondaryIndex(QSqlDatabase &db, int index)
+{
+    if (index < 0 || index >= secondaryIndexCount())
+        return {};
+    QSqlQuery q(db);
+    if (!q.exec(createIndexSql(kSecondaryIndexes[index])))
+        return storageError(q, QStringLiteral("creating indexes"));
+    return {};
 }
 
 Outcome Migrations::ensureSecondaryIndexes(QSqlDatabase &db)

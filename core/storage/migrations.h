@@ -21,6 +21,9 @@ public:
     // Bulk loads drop the secondary indexes and build them once at the end.
     static Outcome dropSecondaryIndexes(QSqlDatabase &db);
     static Outcome ensureSecondaryIndexes(QSqlDatabase &db);
+    // One at a time, so a long build can give the event loop a turn between indexes.
+    static int secondaryIndexCount();
+    static Outcome ensureSecondaryIndex(QSqlDatabase &db, int index);
 
     // The trigger that keeps leads.status_changed_at costs every timeline insert a
     // statement journal. A first download writes status_changed_at itself and suspends

@@ -510,10 +510,34 @@ void SyncEngine::onSnapshot(SyncJob *job, const QString &after)
         Q_EMIT downloadProgress(p.value().done, p.value().total);
     if (next)
         return; // its answer carries on
-    QElapsedTimer indexing;
-    indexing.start();
+    m_indexingStartedMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_indexer)
+        m_indexer->requestFinish(); // the search index merges on its thread meanwhile
+    finishDownload(0);
+}
+
+// The indexes a first download left out, one per turn of the event loop (a million leads
+// take seconds each: the window repaints and the dialog shows the step in between), then
+// the search index, the cursor, and the pull from it.
+void SyncEngine::finishDownload(int step)
+{
+    const int indexes = Migrations::secondaryIndexCount();
+    Q_EMIT downloadIndexing(step, indexes + 1);
+    if (!m_bulk)
+        return; // the round ended meanwhile (the engine stopped or failed)
+    if (step < indexes) {
+        QSqlDatabase connection = m_db.connection();
+        if (auto made = Migrations::ensureSecondaryIndex(connection, step); !made) {
+            if (auto done = endBulkLoad(); !done)
+                qCWarning(lcSync).noquote() << "finishing the download's indexes:" << done.error().message();
+            fail(made.error().message(), false);
+            return;
+        }
+        QTimer::singleShot(0, this, [this, step] { finishDownload(step + 1); });
+        return;
+    }
     const Outcome built = endBulkLoad(true);
-    m_downloadStats.indexMs += indexing.elapsed();
+    m_downloadStats.indexMs += QDateTime::currentMSecsSinceEpoch() - m_indexingStartedMs;
     if (!built) {
         fail(built.error().message(), false);
         return;

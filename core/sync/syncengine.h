@@ -110,6 +110,9 @@ Q_SIGNALS:
     // known yet). For the progress dialog; cancel() stops it, and the next round
     // continues after the last lead written.
     void downloadProgress(qint64 leadsDone, qint64 total);
+    // After its last chunk: building the indexes and the search index, step `step` of
+    // `steps` (one index per step; the event loop runs between steps). Not cancellable.
+    void downloadIndexing(int step, int steps);
     // The server refused the access token (HTTP 401): the round stopped with status Failed.
     // Refresh or sign in and call setAccessToken(); the engine then syncs by itself.
     void accessTokenExpired();
@@ -132,6 +135,7 @@ private:
     SyncJob *requestSnapshot(const QString &after, const QString &epoch);
     void onSnapshot(SyncJob *job, const QString &after);
     Outcome endBulkLoad(bool complete = false);
+    void finishDownload(int step);
     void startIndexer();
     SyncJob *send(const QByteArray &method, const QString &path, const QByteArray &body,
                   const QByteArray &accept = QByteArrayLiteral("application/json"));
@@ -154,6 +158,7 @@ private:
     std::unique_ptr<BulkLoad> m_bulk; // while a first download writes its chunks
     std::unique_ptr<SnapshotIndexer> m_indexer; // its search index, when built alongside
     qint64 m_indexerOutbox = 0;                 // the outbox's last number when it started
+    qint64 m_indexingStartedMs = 0;
     bool m_serverSnapshots = false;   // the server's hello offered /v1/sync/snapshot
     DownloadStats m_downloadStats;
     QTimer m_retry;
