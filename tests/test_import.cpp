@@ -613,6 +613,7 @@ TEST_CASE("leadsctl import killed in the middle leaves whole leads and a complet
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads_fts WHERE leads_fts MATCH '\"pricing\"*'")).toLongLong() == leads);
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'leads_name'")).toInt() == 1);
     CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'leads_fts_%'")).toInt() == 3);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_status_changed'")).toInt() == 1);
     // Importing the file again adds exactly what the crash left out (with the same
     // default country as leadsctl had, so phone numbers normalise alike).
     {
@@ -626,4 +627,38 @@ TEST_CASE("leadsctl import killed in the middle leaves whole leads and a complet
     CHECK(r.value().created == 100000 - leads);
     CHECK(r.value().skipped == leads);
     CHECK(f.leads() == 100000);
+}
+
+TEST_CASE("import: a status change made while a bulk import runs still moves the lead's status date",
+          "[import][bulk]")
+{
+    QTemporaryDir dir;
+    Fixture f(dir.filePath(QStringLiteral("leads.sqlite")));
+    LeadImporter::Options o;
+    o.mapping = ImportMapping::guess({QStringLiteral("name"), QStringLiteral("phone"), QStringLiteral("notes")});
+    o.batchSize = 1000;
+    QBuffer file;
+    file.setData(bulkCsv(6000));
+    file.open(QIODevice::ReadOnly);
+    LeadImporter importer(*f.db, f.admin, f.clock);
+    LeadService service(*f.db, f.admin, f.clock);
+    QString changed;
+    auto r = importer.run(&file, o, [&](qint64, qint64, qint64 rows) {
+        // Between two batches, someone moves an imported lead on.
+        if (rows == 2000 && changed.isEmpty()) {
+            changed = f.scalar(QStringLiteral("SELECT id FROM leads ORDER BY lead_no LIMIT 1")).toString();
+            REQUIRE(service.setStatus(changed, LeadStatus::Contacted).ok());
+        }
+    });
+    REQUIRE(r.ok());
+    REQUIRE_FALSE(changed.isEmpty());
+    CHECK(r.value().created == 6000);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'interactions_status_changed'")).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT status_changed_at = (SELECT MAX(occurred_at) FROM interactions WHERE lead_id = leads.id "
+                                  "AND kind = 'status_change') FROM leads WHERE id = '%1'").arg(changed)).toInt() == 1);
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE status_changed_at IS NOT NULL")).toInt() == 1);
+    // The trigger is back for what comes after.
+    const QString other = f.scalar(QStringLiteral("SELECT id FROM leads ORDER BY lead_no DESC LIMIT 1")).toString();
+    REQUIRE(service.setStatus(other, LeadStatus::Contacted).ok());
+    CHECK(f.scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE status_changed_at IS NOT NULL")).toInt() == 2);
 }
