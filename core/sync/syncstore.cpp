@@ -780,6 +780,17 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
     }
     if (searchRows)
         searchRows->reserve(size_t(chunk.leadCount()));
+    // The team is a few dozen people: a placeholder row is written only for an assignee
+    // not among them, instead of an INSERT OR IGNORE per lead.
+    QSet<QByteArray> knownUsers;
+    {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT id FROM users")))
+            return storageError(q, tr("saving an agent"));
+        while (q.next())
+            knownUsers.insert(q.value(0).toString().toUtf8());
+    }
 
     // Every text below lives in the chunk's arena until the step: bound without a copy.
     using Cell = SnapshotChunk::Cell;
@@ -808,7 +819,8 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
         if (auto done = contact.step("saving a contact"); !done)
             return done.error();
         const Cell &assignee = r(15);
-        if (assignee.kind == Cell::Text && assignee.size > 0) {
+        if (assignee.kind == Cell::Text && assignee.size > 0
+            && !knownUsers.contains(QByteArray::fromRawData(text(assignee).data(), text(assignee).size()))) {
             // Users come with the first chunk; one created since keeps the reference valid
             // until the pull from the cursor brings its row.
             placeholder.bindStatic(1, text(assignee));
@@ -816,6 +828,7 @@ Result<int> SyncStore::applySnapshotChunk(const QString &after, const SnapshotCh
             placeholder.bind(3, now);
             if (auto done = placeholder.step("saving an agent"); !done)
                 return done.error();
+            knownUsers.insert(text(assignee).toByteArray());
         }
         const auto status =
             Status::fromId(QString::fromLatin1(text(r(12)).first(std::min<qsizetype>(text(r(12)).size(), 32)))).value_or(LeadStatus::New);
