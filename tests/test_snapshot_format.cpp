@@ -177,6 +177,22 @@ TEST_CASE("Hostile snapshot chunks are refused with a reason", "[snapshot][forma
     auto fine = SnapshotChunk::fromCbor(withLead(13, 12.0));
     REQUIRE(fine);
     CHECK(fine.value().lead(0, 13).number == 12);
+    // The same number as a half and a single float (RFC 8949 lets an encoder pick).
+    for (const QByteArray &encoded : {QByteArray::fromHex("f94a00"), QByteArray::fromHex("fa41400000")}) {
+        QByteArray cbor = withLead(13, 77); // 0x18 0x4d
+        const qsizetype at = cbor.indexOf(QByteArray::fromHex("184d"));
+        REQUIRE(at > 0);
+        cbor.replace(at, 2, encoded);
+        auto read = SnapshotChunk::fromCbor(cbor);
+        REQUIRE(read);
+        CHECK(read.value().lead(0, 13).number == 12);
+    }
+    // A row count far beyond what the body holds is refused before anything is reserved.
+    QByteArray liar = with(QStringLiteral("leads"), QCborArray {});
+    const qsizetype emptyRows = liar.indexOf(QByteArray::fromHex("656c6561647380")); // "leads", []
+    REQUIRE(emptyRows > 0);
+    liar.replace(emptyRows + 6, 1, QByteArray::fromHex("9b0fffffffffffffff"));
+    CHECK(refusal(liar) == u"snapshot_malformed");
 
     // Text that is not UTF-8 (an overlong encoding, a lone surrogate, a cut sequence).
     for (const QByteArray &bad : {QByteArray("\xC0\xAF"), QByteArray("\xED\xA0\x80"), QByteArray("ab\xE2\x82")}) {

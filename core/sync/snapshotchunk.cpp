@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "snapshotchunk.h"
 
-#include <QCborStreamReader>
 #include <QCoreApplication>
 #include <QJsonObject>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
+#include <optional>
 
 namespace Leads {
 
@@ -82,6 +84,181 @@ std::optional<qint64> integral(double d)
     return qint64(d);
 }
 
+// A minimal CBOR reader (RFC 8949) over one chunk in memory, for the few shapes a snapshot
+// chunk has: QCborStreamReader costs about a third of a microsecond per value, which is
+// most of the decoding of a million-lead download. Every length is checked against what
+// is left before it is used; anything out of shape is refused.
+class CborIn
+{
+public:
+    enum Major : quint8 { Unsigned = 0, Negative = 1, Bytes = 2, Text = 3, Array = 4, Map = 5, Tag = 6, Simple = 7 };
+    struct Head {
+        quint8 major = 0;
+        quint8 minor = 0;
+        quint64 arg = 0;
+        bool indefinite = false;
+    };
+
+    CborIn(const char *data, qsizetype size)
+        : m_p(reinterpret_cast<const uchar *>(data)), m_end(reinterpret_cast<const uchar *>(data) + size)
+    {
+    }
+
+    bool atBreak() const { return m_p < m_end && *m_p == 0xFF; }
+    bool takeBreak()
+    {
+        if (!atBreak())
+            return false;
+        ++m_p;
+        return true;
+    }
+    qsizetype left() const { return m_end - m_p; }
+
+    bool head(Head &h)
+    {
+        if (m_p >= m_end)
+            return false;
+        const uchar ib = *m_p++;
+        h.major = ib >> 5;
+        h.minor = ib & 0x1F;
+        h.indefinite = false;
+        if (h.minor < 24) {
+            h.arg = h.minor;
+            return true;
+        }
+        if (h.minor == 31) {
+            // Indefinite strings, arrays and maps; a break here is out of place.
+            h.indefinite = h.major == Bytes || h.major == Text || h.major == Array || h.major == Map;
+            return h.indefinite;
+        }
+        if (h.minor > 27)
+            return false;
+        const int n = 1 << (h.minor - 24);
+        if (left() < n)
+            return false;
+        h.arg = 0;
+        for (int i = 0; i < n; ++i)
+            h.arg = (h.arg << 8) | *m_p++;
+        return true;
+    }
+
+    // The bytes of a definite string of `size` bytes.
+    bool take(quint64 size, const char **out)
+    {
+        if (size > quint64(left()))
+            return false;
+        *out = reinterpret_cast<const char *>(m_p);
+        m_p += size;
+        return true;
+    }
+
+    // A text string (either form) appended to `out`.
+    bool text(const Head &h, QByteArray &out)
+    {
+        if (h.major != Text)
+            return false;
+        const char *bytes = nullptr;
+        if (!h.indefinite) {
+            if (!take(h.arg, &bytes))
+                return false;
+            out.append(bytes, qsizetype(h.arg));
+            return true;
+        }
+        while (!takeBreak()) {
+            Head part;
+            if (!head(part) || part.major != Text || part.indefinite || !take(part.arg, &bytes))
+                return false;
+            out.append(bytes, qsizetype(part.arg));
+        }
+        return true;
+    }
+
+    // An integer, or a float that holds one, as a cell number.
+    static std::optional<qint64> number(const Head &h)
+    {
+        if (h.major == Unsigned)
+            return h.arg <= quint64(std::numeric_limits<qint64>::max()) ? std::optional<qint64>(qint64(h.arg))
+                                                                       : std::nullopt;
+        if (h.major == Negative)
+            return h.arg <= quint64(std::numeric_limits<qint64>::max()) ? std::optional<qint64>(-1 - qint64(h.arg))
+                                                                       : std::nullopt;
+        if (h.major != Simple)
+            return std::nullopt;
+        double d = 0;
+        if (h.minor == 25) {
+            // Half precision, as RFC 8949 appendix D decodes it.
+            const int half = int(h.arg & 0xFFFF);
+            const int exponent = (half >> 10) & 0x1F;
+            const int mantissa = half & 0x3FF;
+            d = exponent == 0    ? std::ldexp(mantissa, -24)
+                : exponent != 31 ? std::ldexp(mantissa + 1024, exponent - 25)
+                : mantissa == 0  ? std::numeric_limits<double>::infinity()
+                                 : std::numeric_limits<double>::quiet_NaN();
+            if (half & 0x8000)
+                d = -d;
+        } else if (h.minor == 26) {
+            const quint32 bits = quint32(h.arg);
+            float f;
+            std::memcpy(&f, &bits, sizeof f);
+            d = double(f);
+        } else if (h.minor == 27) {
+            const quint64 bits = h.arg;
+            std::memcpy(&d, &bits, sizeof d);
+        } else {
+            return std::nullopt;
+        }
+        return integral(d);
+    }
+
+    static bool isNull(const Head &h) { return h.major == Simple && h.minor == 22; }
+    static bool isBool(const Head &h) { return h.major == Simple && (h.minor == 20 || h.minor == 21); }
+
+    // Skips one item whose head was read, nested no deeper than `depth`.
+    bool skip(const Head &h, int depth)
+    {
+        if (depth <= 0)
+            return false;
+        const char *bytes = nullptr;
+        switch (h.major) {
+        case Unsigned:
+        case Negative:
+            return true;
+        case Bytes:
+        case Text:
+            if (!h.indefinite)
+                return take(h.arg, &bytes);
+            while (!takeBreak()) {
+                Head part;
+                if (!head(part) || part.major != h.major || part.indefinite || !take(part.arg, &bytes))
+                    return false;
+            }
+            return true;
+        case Array:
+        case Map: {
+            const quint64 items = h.major == Map ? h.arg * 2 : h.arg;
+            if (!h.indefinite && (h.arg > quint64(left()) || items > quint64(left())))
+                return false;
+            for (quint64 i = 0; h.indefinite ? !takeBreak() : i < items; ++i) {
+                Head inner;
+                if (!head(inner) || !skip(inner, depth - 1))
+                    return false;
+            }
+            return true;
+        }
+        case Tag: {
+            Head inner;
+            return head(inner) && skip(inner, depth - 1);
+        }
+        default: // simple values and floats: their head held them
+            return true;
+        }
+    }
+
+private:
+    const uchar *m_p;
+    const uchar *m_end;
+};
+
 } // namespace
 
 const QStringList &SnapshotChunk::leadColumns()
@@ -118,64 +295,56 @@ public:
 
     Result<SnapshotChunk> cbor(QByteArrayView data)
     {
-        QCborStreamReader r(data.data(), data.size());
-        if (!r.isMap() || !r.enterContainer())
+        CborIn in(data.data(), data.size());
+        CborIn::Head top;
+        if (!in.head(top) || top.major != CborIn::Map)
             return malformed();
         bool sawLeadColumns = false;
         bool sawInteractionColumns = false;
-        while (r.lastError() == QCborError::NoError && r.hasNext()) {
-            if (!r.isString())
-                return malformed();
-            const auto key = readQString(r);
-            if (!key)
+        QByteArray key;
+        for (quint64 pair = 0; top.indefinite ? !in.takeBreak() : pair < top.arg; ++pair) {
+            CborIn::Head h;
+            key.clear();
+            if (!in.head(h) || !in.text(h, key) || !in.head(h))
                 return malformed();
             bool ok = true;
-            if (*key == u"epoch" || *key == u"cursor" || *key == u"next") {
+            if (key == "epoch" || key == "cursor" || key == "next") {
                 QString value;
-                if (r.isString()) {
-                    auto s = readQString(r);
-                    ok = s.has_value();
-                    value = s.value_or(QString());
-                } else if (r.isNull()) {
-                    r.next();
+                if (h.major == CborIn::Text) {
+                    QByteArray utf8;
+                    ok = in.text(h, utf8) && validUtf8(utf8.constData(), utf8.size());
+                    value = QString::fromUtf8(utf8);
                 } else {
-                    ok = false;
+                    ok = CborIn::isNull(h);
                 }
-                (*key == u"epoch" ? m_chunk.epoch : *key == u"cursor" ? m_chunk.cursor : m_chunk.next) = value;
-            } else if (*key == u"upTo" || *key == u"total") {
-                ok = r.isInteger();
-                if (ok) {
-                    (*key == u"upTo" ? m_chunk.upTo : m_chunk.total) = r.toInteger();
-                    r.next();
-                }
-            } else if (*key == u"hasMore") {
-                ok = r.isBool();
-                if (ok) {
-                    m_chunk.hasMore = r.toBool();
-                    r.next();
-                }
-            } else if (*key == u"users") {
-                ok = readUsers(r);
-            } else if (*key == u"leadColumns" || *key == u"interactionColumns") {
-                const bool leads = *key == u"leadColumns";
-                const auto names = readNames(r);
+                (key == "epoch" ? m_chunk.epoch : key == "cursor" ? m_chunk.cursor : m_chunk.next) = value;
+            } else if (key == "upTo" || key == "total") {
+                const auto n = h.major == CborIn::Simple ? std::nullopt : CborIn::number(h);
+                ok = n.has_value();
+                (key == "upTo" ? m_chunk.upTo : m_chunk.total) = n.value_or(0);
+            } else if (key == "hasMore") {
+                ok = CborIn::isBool(h);
+                m_chunk.hasMore = h.minor == 21;
+            } else if (key == "users") {
+                ok = readUsers(in, h);
+            } else if (key == "leadColumns" || key == "interactionColumns") {
+                const bool leads = key == "leadColumns";
+                const auto names = readNames(in, h);
                 if (!names)
                     return malformed();
                 if (*names != (leads ? SnapshotChunk::leadColumns() : SnapshotChunk::interactionColumns()))
                     return otherFormat();
                 (leads ? sawLeadColumns : sawInteractionColumns) = true;
-            } else if (*key == u"leads" || *key == u"interactions") {
-                const bool leads = *key == u"leads";
-                ok = readRows(r, leads ? m_chunk.m_leads : m_chunk.m_interactions,
+            } else if (key == "leads" || key == "interactions") {
+                const bool leads = key == "leads";
+                ok = readRows(in, h, leads ? m_chunk.m_leads : m_chunk.m_interactions,
                               leads ? SnapshotChunk::kLeadColumns : SnapshotChunk::kInteractionColumns);
             } else {
-                ok = r.next(64); // a field a newer server adds (nested no deeper than 64)
+                ok = in.skip(h, 64); // a field a newer server adds (nested no deeper than 64)
             }
             if (!ok)
                 return malformed();
         }
-        if (r.lastError() != QCborError::NoError || !r.leaveContainer())
-            return malformed();
         if (!sawLeadColumns || !sawInteractionColumns)
             return otherFormat();
         m_chunk.hasMore = m_chunk.hasMore && !m_chunk.next.isEmpty();
@@ -208,37 +377,15 @@ public:
     }
 
 private:
-    static std::optional<QString> readQString(QCborStreamReader &r)
-    {
-        QString out;
-        auto s = r.readString();
-        while (s.status == QCborStreamReader::Ok) {
-            out += s.data;
-            s = r.readString();
-        }
-        if (s.status == QCborStreamReader::Error)
-            return std::nullopt;
-        return out;
-    }
-
     // A text into the arena; false on a broken stream or invalid UTF-8.
-    bool readText(QCborStreamReader &r, SnapshotChunk::Cell &cell)
+    bool readText(CborIn &in, const CborIn::Head &h, SnapshotChunk::Cell &cell)
     {
         QByteArray &arena = m_chunk.m_arena;
         const qsizetype start = arena.size();
-        QCborStreamReader::StringResult<qsizetype> s;
-        do {
-            const qsizetype len = r.currentStringChunkSize();
-            if (len < 0)
-                return false;
-            const qsizetype before = arena.size();
-            if (arena.capacity() < before + len)
-                arena.reserve(std::max(before + len, arena.capacity() * 2 + 4096));
-            arena.resize(before + len);
-            s = r.readStringChunk(arena.data() + before, len);
-            arena.resize(s.status == QCborStreamReader::Ok ? before + s.data : before);
-        } while (s.status == QCborStreamReader::Ok);
-        if (s.status == QCborStreamReader::Error || !validUtf8(arena.constData() + start, arena.size() - start))
+        if (!h.indefinite && arena.capacity() < start + qsizetype(std::min<quint64>(h.arg, quint64(in.left()))))
+            arena.reserve(std::max(start + qsizetype(std::min<quint64>(h.arg, quint64(in.left()))),
+                                   arena.capacity() * 2 + 4096));
+        if (!in.text(h, arena) || !validUtf8(arena.constData() + start, arena.size() - start))
             return false;
         cell.kind = SnapshotChunk::Cell::Text;
         cell.number = start;
@@ -246,107 +393,100 @@ private:
         return true;
     }
 
-    bool readCell(QCborStreamReader &r, SnapshotChunk::Cell &cell)
+    bool readCell(CborIn &in, SnapshotChunk::Cell &cell)
     {
-        if (r.isNull()) {
+        CborIn::Head h;
+        if (!in.head(h))
+            return false;
+        if (CborIn::isNull(h)) {
             cell = {};
-            return r.next();
+            return true;
         }
-        if (r.isInteger()) {
-            cell.kind = SnapshotChunk::Cell::Number;
-            cell.number = r.toInteger();
-            return r.next();
-        }
-        if (r.isDouble()) {
-            const auto n = integral(r.toDouble());
-            if (!n)
-                return false;
-            cell.kind = SnapshotChunk::Cell::Number;
-            cell.number = *n;
-            return r.next();
-        }
-        if (r.isString())
-            return readText(r, cell);
-        return false;
+        if (h.major == CborIn::Text)
+            return readText(in, h, cell);
+        const auto n = CborIn::number(h);
+        if (!n)
+            return false;
+        cell.kind = SnapshotChunk::Cell::Number;
+        cell.number = *n;
+        return true;
     }
 
-    bool readRows(QCborStreamReader &r, std::vector<SnapshotChunk::Cell> &cells, int columns)
+    bool readRows(CborIn &in, const CborIn::Head &rows, std::vector<SnapshotChunk::Cell> &cells, int columns)
     {
-        if (!r.isArray() || !r.enterContainer())
+        if (rows.major != CborIn::Array)
             return false;
-        if (r.isLengthKnown())
-            cells.reserve(cells.size() + size_t(std::min<quint64>(r.length(), 100000)) * size_t(columns));
-        while (r.lastError() == QCborError::NoError && r.hasNext()) {
-            if (!r.isArray() || !r.enterContainer())
+        // Each row takes at least one byte per column: a count beyond that is a lie.
+        if (!rows.indefinite && rows.arg > quint64(in.left()))
+            return false;
+        if (!rows.indefinite)
+            cells.reserve(cells.size()
+                          + size_t(std::min<quint64>(rows.arg, quint64(in.left()) / quint64(columns + 1)))
+                              * size_t(columns));
+        for (quint64 r = 0; rows.indefinite ? !in.takeBreak() : r < rows.arg; ++r) {
+            CborIn::Head row;
+            if (!in.head(row) || row.major != CborIn::Array)
                 return false;
-            int n = 0;
-            while (r.hasNext()) {
-                if (n == columns)
-                    return false;
+            if (!row.indefinite && row.arg != quint64(columns))
+                return false;
+            for (int c = 0; c < columns; ++c) {
                 SnapshotChunk::Cell cell;
-                if (!readCell(r, cell))
+                if (!readCell(in, cell))
                     return false;
                 cells.push_back(cell);
-                ++n;
             }
-            if (n != columns || !r.leaveContainer())
+            if (row.indefinite && !in.takeBreak())
                 return false;
         }
-        return r.lastError() == QCborError::NoError && r.leaveContainer();
+        return true;
     }
 
-    static std::optional<QStringList> readNames(QCborStreamReader &r)
+    static std::optional<QStringList> readNames(CborIn &in, const CborIn::Head &list)
     {
-        if (!r.isArray() || !r.enterContainer())
+        if (list.major != CborIn::Array || (!list.indefinite && list.arg > 1000))
             return std::nullopt;
         QStringList out;
-        while (r.lastError() == QCborError::NoError && r.hasNext()) {
-            if (!r.isString() || out.size() > 1000)
+        for (quint64 i = 0; list.indefinite ? !in.takeBreak() : i < list.arg; ++i) {
+            CborIn::Head h;
+            QByteArray name;
+            if (out.size() > 1000 || !in.head(h) || !in.text(h, name) || !validUtf8(name.constData(), name.size()))
                 return std::nullopt;
-            auto s = readQString(r);
-            if (!s)
-                return std::nullopt;
-            out << *s;
+            out << QString::fromUtf8(name);
         }
-        if (r.lastError() != QCborError::NoError || !r.leaveContainer())
-            return std::nullopt;
         return out;
     }
 
-    bool readUsers(QCborStreamReader &r)
+    bool readUsers(CborIn &in, const CborIn::Head &list)
     {
-        if (!r.isArray() || !r.enterContainer())
+        if (list.major != CborIn::Array || (!list.indefinite && list.arg > quint64(in.left())))
             return false;
-        while (r.lastError() == QCborError::NoError && r.hasNext()) {
-            if (!r.isArray() || !r.enterContainer())
+        for (quint64 i = 0; list.indefinite ? !in.takeBreak() : i < list.arg; ++i) {
+            CborIn::Head row;
+            if (!in.head(row) || row.major != CborIn::Array || (!row.indefinite && row.arg > 100))
                 return false;
             QJsonArray user;
-            while (r.hasNext()) {
-                if (user.size() > 100)
+            for (quint64 k = 0; row.indefinite ? !in.takeBreak() : k < row.arg; ++k) {
+                CborIn::Head h;
+                if (user.size() > 100 || !in.head(h))
                     return false;
-                if (r.isString()) {
-                    auto s = readQString(r);
-                    if (!s)
+                if (h.major == CborIn::Text) {
+                    QByteArray utf8;
+                    if (!in.text(h, utf8) || !validUtf8(utf8.constData(), utf8.size()))
                         return false;
-                    user.append(*s);
-                } else if (r.isBool()) {
-                    user.append(r.toBool());
-                    r.next();
-                } else if (r.isInteger()) {
-                    user.append(r.toInteger());
-                    r.next();
-                } else if (r.isNull()) {
+                    user.append(QString::fromUtf8(utf8));
+                } else if (CborIn::isBool(h)) {
+                    user.append(h.minor == 21);
+                } else if (CborIn::isNull(h)) {
                     user.append(QJsonValue::Null);
-                    r.next();
+                } else if (const auto n = CborIn::number(h); n && h.major != CborIn::Simple) {
+                    user.append(*n);
                 } else {
                     return false;
                 }
             }
-            if (!r.leaveContainer())
-                return false;
             m_chunk.users.append(user);
         }
-        return r.lastError() == QCborError::NoError && r.leaveContainer();
+        return true;
     }
 
     bool jsonRows(const QJsonArray &rows, std::vector<SnapshotChunk::Cell> &cells, int columns)
