@@ -56,6 +56,32 @@ QString userIdOf(ServerHarness &server, const QString &token)
         .toString();
 }
 
+// A leads-server with sample leads on 127.0.0.1, and its admin's session.
+struct SampleServer
+{
+    explicit SampleServer(int leads) : server(options(leads)) { }
+    bool start()
+    {
+        if (!server.start())
+            return false;
+        url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+        admin = server.adminToken();
+        actor = {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+        return true;
+    }
+    static ServerHarness::Options options(int leads)
+    {
+        ServerHarness::Options o;
+        o.extraArgs = QStringList {QStringLiteral("--sample-data"), QString::number(leads)};
+        return o;
+    }
+
+    ServerHarness server;
+    QString url;
+    QString admin;
+    Leads::Actor actor;
+};
+
 qint64 scalar(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -139,13 +165,12 @@ QStringList searchWords(const QSqlDatabase &db)
 
 TEST_CASE("A first download through the snapshot holds exactly the server's rows, searchable", "[sync][snapshot]")
 {
-    ServerHarness::Options options;
-    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("1200")};
-    ServerHarness server(options);
-    REQUIRE(server.start());
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
-    const QString admin = server.adminToken();
-    const Leads::Actor actor {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+    SampleServer sample(1200);
+    REQUIRE(sample.start());
+    ServerHarness &server = sample.server;
+    const QString &url = sample.url;
+    const QString &admin = sample.admin;
+    const Leads::Actor &actor = sample.actor;
 
     LeadsTest::FakeNam nam; // passes everything through; counts the requests
     SyncClient fast(url, admin, actor, &nam, snapshotConfig(url, 250));
@@ -352,13 +377,11 @@ TEST_CASE("A snapshot chunk cut in half is not applied; the download continues a
 // after each one is committed, so the parent can kill it in the middle.
 TEST_CASE("A first download into a file builds its search index alongside, equal to a rebuild", "[sync][snapshot]")
 {
-    ServerHarness::Options options;
-    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("1500")};
-    ServerHarness server(options);
-    REQUIRE(server.start());
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
-    const QString admin = server.adminToken();
-    const Leads::Actor actor {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+    SampleServer sample(1500);
+    REQUIRE(sample.start());
+    const QString &url = sample.url;
+    const QString &admin = sample.admin;
+    const Leads::Actor &actor = sample.actor;
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     SyncClient client(url, admin, actor, nullptr, snapshotConfig(url, 400), dir.filePath(QStringLiteral("c.sqlite")));
@@ -418,13 +441,11 @@ TEST_CASE("A first download into a file builds its search index alongside, equal
 TEST_CASE("A lead typed during the first download is searchable afterwards (the index is rebuilt instead)",
           "[sync][snapshot]")
 {
-    ServerHarness::Options options;
-    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("900")};
-    ServerHarness server(options);
-    REQUIRE(server.start());
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
-    const QString admin = server.adminToken();
-    const Leads::Actor actor {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+    SampleServer sample(900);
+    REQUIRE(sample.start());
+    const QString &url = sample.url;
+    const QString &admin = sample.admin;
+    const Leads::Actor &actor = sample.actor;
     QTemporaryDir dir;
     REQUIRE(dir.isValid());
     SyncClient client(url, admin, actor, nullptr, snapshotConfig(url, 300), dir.filePath(QStringLiteral("c.sqlite")));
@@ -485,13 +506,11 @@ TEST_CASE("snapshot child process", "[.][snapshot-child]")
 TEST_CASE("A client killed in the middle of its first download continues where it stopped and ends equal",
           "[sync][snapshot]")
 {
-    ServerHarness::Options options;
-    options.extraArgs = QStringList {QStringLiteral("--sample-data"), QStringLiteral("1000")};
-    ServerHarness server(options);
-    REQUIRE(server.start());
-    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
-    const QString admin = server.adminToken();
-    const Leads::Actor actor {userIdOf(server, admin), QStringLiteral("ADMIN"), Leads::Role::Admin};
+    SampleServer sample(1000);
+    REQUIRE(sample.start());
+    const QString &url = sample.url;
+    const QString &admin = sample.admin;
+    const Leads::Actor &actor = sample.actor;
     QTemporaryDir dir;
     const QString dbPath = dir.filePath(QStringLiteral("client.sqlite"));
 
