@@ -23,8 +23,9 @@ namespace Leads {
 class SearchIndexBuilder
 {
 public:
-    // Where the scratch file of a database lives; Database::open removes one that a
-    // crash left behind.
+    // Where the scratch file of a database lives. One a crash left behind is never
+    // adopted (the bulk load it belonged to did not finish) and is replaced by the next
+    // open(); Database::open leaves it alone, since another connection may be using it.
     static QString scratchPathFor(const QString &databasePath);
 
     explicit SearchIndexBuilder(QString scratchPath);
