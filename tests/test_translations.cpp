@@ -3,6 +3,7 @@
 
 #include "domain/clock.h"
 #include "domain/leadstatus.h"
+#include "domain/permissions.h"
 #include "languages.h"
 #include "leadspage.h"
 #include "settingsdialog.h"
@@ -180,6 +181,22 @@ TEST_CASE("The language preference picks the catalogue", "[translations][gui]")
     CHECK(Translations::current() == u"de");
     CHECK(Status::label(LeadStatus::Contacted) == u"Kontaktiert");
     QSettings().remove(QStringLiteral("preferences/language"));
+}
+
+TEST_CASE("Messages made in the core reach a German user in German", "[translations]")
+{
+    // The core's messages are looked up under the context lupdate filed them in: the class
+    // whose member makes them, or the namespace for a free function.
+    REQUIRE(Translations::install(QStringLiteral("de")));
+    auto db = LeadsTest::memoryDatabase();
+    FixedClock clock(LeadsTest::fixedNow());
+    LeadService service(*db, kAdmin, clock);
+    const Outcome refused = service.setLostReasons({});
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message() == u"Behalten Sie zwischen 1 und 50 Verlustgründe.");
+    CHECK(permissionLabel(Permission::ViewAllLeads) == u"alle Leads ansehen");
+    REQUIRE(Translations::install(QStringLiteral("en")));
+    CHECK(permissionLabel(Permission::ViewAllLeads) == u"view all leads");
 }
 
 TEST_CASE("The shipped German catalogue is complete", "[translations]")

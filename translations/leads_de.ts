@@ -218,6 +218,13 @@
     </message>
 </context>
 <context>
+    <name>LeadSyncMarks</name>
+    <message>
+        <source>reading what waits to sync</source>
+        <translation>Lesen dessen, was auf die Synchronisierung wartet</translation>
+    </message>
+</context>
+<context>
     <name>LeadTags</name>
     <message>
         <source>adding a tag</source>
@@ -898,6 +905,14 @@
             <numerusform>%n Änderung hat den Server noch nicht erreicht. Sie bleibt auf diesem Computer und wird gesendet, wenn Sie sich wieder anmelden — außer Sie entfernen die Leads.</numerusform>
             <numerusform>%n Änderungen haben den Server noch nicht erreicht. Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder anmelden — außer Sie entfernen die Leads.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Downloading your team&apos;s leads… %1 of %2</source>
+        <translation>Die Leads Ihres Teams werden heruntergeladen … %1 von %2</translation>
+    </message>
+    <message>
+        <source>Preparing search and sorting (step %1 of %2)…</source>
+        <translation>Suche und Sortierung werden vorbereitet (Schritt %1 von %2) …</translation>
     </message>
 </context>
 <context>
@@ -2190,6 +2205,10 @@
         <source>❄ Stale · %1</source>
         <translation>❄ Liegengeblieben · %1</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>Leads::LeadsPage</name>
@@ -2662,10 +2681,6 @@
         <source>Keep a phone number or an e-mail address so the contact can be reached.</source>
         <translation>Behalten Sie eine Telefonnummer oder E-Mail-Adresse, damit der Kontakt erreichbar bleibt.</translation>
     </message>
-    <message>
-        <source>The merged-away lead is closed as Lost for &quot;Duplicate&quot;; add that lost reason in Settings first.</source>
-        <translation>Der andere Lead wird als verloren mit dem Grund „Duplicate“ abgeschlossen; fügen Sie diesen Verlustgrund zuerst in den Einstellungen hinzu.</translation>
-    </message>
 </context>
 <context>
     <name>Leads::MergeService</name>
@@ -2680,6 +2695,22 @@
     <message>
         <source>Merged into &quot;%1&quot;.</source>
         <translation>In „%1“ zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>closing the merged lead</source>
+        <translation>Schließen des zusammengeführten Leads</translation>
+    </message>
+    <message>
+        <source>The lead changed while you were editing it; try again.</source>
+        <translation>Der Lead wurde geändert, während Sie ihn bearbeitet haben; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>queueing the merge for sync</source>
+        <translation>Vormerken der Zusammenführung zur Synchronisierung</translation>
+    </message>
+    <message>
+        <source>restoring a refused merge</source>
+        <translation>Wiederherstellen einer abgelehnten Zusammenführung</translation>
     </message>
 </context>
 <context>
@@ -2895,6 +2926,10 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
             <numerusform>%n Änderung erneut eingereiht.</numerusform>
             <numerusform>%n Änderungen erneut eingereiht.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Merge: %1</source>
+        <translation>Zusammenführen: %1</translation>
     </message>
 </context>
 <context>
@@ -3717,6 +3752,25 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
     </message>
 </context>
 <context>
+    <name>Leads::SyncBadges</name>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Wartet auf Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation>Nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Nicht übernommen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Leads::SyncController</name>
     <message>
         <source>Your session has ended. Sign in again to sync.</source>
@@ -3963,10 +4017,6 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
         <translation>Lesen des Download-Fortschritts</translation>
     </message>
     <message>
-        <source>The server sent the download in a format this version does not read.</source>
-        <translation>Der Server hat den Download in einem Format gesendet, das diese Version nicht lesen kann.</translation>
-    </message>
-    <message>
         <source>The download moved on; the chunk was discarded.</source>
         <translation>Der Download ist weitergelaufen; der Teil wurde verworfen.</translation>
     </message>
@@ -3975,16 +4025,16 @@ Stärkste Faktoren (Log-Odds gegenüber dem durchschnittlichen Lead, Anteil der 
         <translation>Das Speichern des Downloads ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>The server sent a malformed lead.</source>
-        <translation>Der Server hat einen fehlerhaften Lead gesendet.</translation>
-    </message>
-    <message>
-        <source>The server sent a malformed timeline entry.</source>
-        <translation>Der Server hat einen fehlerhaften Zeitleisteneintrag gesendet.</translation>
-    </message>
-    <message>
         <source>saving the download progress</source>
         <translation>Speichern des Download-Fortschritts</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed download chunk.</source>
+        <translation>Der Server hat einen fehlerhaften Teil des Downloads gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent the download in a format this version does not read.</source>
+        <translation>Der Server hat den Download in einem Format gesendet, das diese Version nicht lesen kann.</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ContactIdentity), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ContactIdentity", text);
+    const QString translated = QCoreApplication::translate("Leads::ContactIdentity", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // Calling codes of the countries a default may name. Countries whose national numbers keep

@@ -15,9 +15,12 @@ constexpr std::array<Permission, kPermissionCount> kAllPermissions = {
     Permission::ManagePermissions,
 };
 
+// lupdate files these calls under the class whose member makes them (Leads::Permissions), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Permissions", text);
+    const QString translated = QCoreApplication::translate("Leads::Permissions", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 } // namespace
 

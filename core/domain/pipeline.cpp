@@ -6,9 +6,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::Pipeline), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Pipeline", text);
+    const QString translated = QCoreApplication::translate("Leads::Pipeline", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 Error finalRefusal(LeadStatus current, const char *what)

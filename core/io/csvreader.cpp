@@ -10,9 +10,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::CsvReader), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("CsvReader", text);
+    const QString translated = QCoreApplication::translate("Leads::CsvReader", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 constexpr qsizetype kChunk = 256 * 1024;

@@ -8,9 +8,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ImportMapping), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ImportMapping", text);
+    const QString translated = QCoreApplication::translate("Leads::ImportMapping", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 struct FieldInfo

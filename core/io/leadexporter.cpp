@@ -22,9 +22,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::LeadExporter), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LeadExporter", text);
+    const QString translated = QCoreApplication::translate("Leads::LeadExporter", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // The file's columns. Their names are ImportMapping synonyms (name, company, phone, email,

@@ -33,9 +33,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::LeadImporter), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LeadImporter", text);
+    const QString translated = QCoreApplication::translate("Leads::LeadImporter", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // An import suspends the search index and the secondary indexes and builds them once at

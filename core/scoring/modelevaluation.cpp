@@ -12,9 +12,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ModelEvaluation), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ModelEvaluation", text);
+    const QString translated = QCoreApplication::translate("Leads::ModelEvaluation", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 QString fixed(double v, int decimals = 3)

@@ -14,9 +14,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ModelTrainer), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ModelTrainer", text);
+    const QString translated = QCoreApplication::translate("Leads::ModelTrainer", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 constexpr double kBiasLambda = 1e-4;

@@ -14,9 +14,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ScoringModel), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ScoringModel", text);
+    const QString translated = QCoreApplication::translate("Leads::ScoringModel", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // The built-in groups: id, level phrases, prior log-odds weights and the level the prior

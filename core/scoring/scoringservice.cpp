@@ -19,9 +19,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ScoringService), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ScoringService", text);
+    const QString translated = QCoreApplication::translate("Leads::ScoringService", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 QDateTime fromMs(qint64 ms)

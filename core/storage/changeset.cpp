@@ -12,9 +12,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::ChangeSet), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ChangeSet", text);
+    const QString translated = QCoreApplication::translate("Leads::ChangeSet", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // Many ids bound as ONE value (a JSON array read with json_each): no SQL built from ids.

@@ -21,9 +21,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::Database), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Database", text);
+    const QString translated = QCoreApplication::translate("Leads::Database", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // Runs once before the first connection opens (SQLite accepts configuration only before it

@@ -14,9 +14,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::DuplicateFinder), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("DuplicateFinder", text);
+    const QString translated = QCoreApplication::translate("Leads::DuplicateFinder", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 const char kColumns[] =

@@ -22,9 +22,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::LeadService), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("LeadService", text);
+    const QString translated = QCoreApplication::translate("Leads::LeadService", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 QVariant msOrNull(const QDateTime &at)

@@ -19,9 +19,12 @@
 namespace Leads {
 
 namespace {
+// lupdate files these calls under the class whose member makes them (Leads::MergeService), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("MergeService", text);
+    const QString translated = QCoreApplication::translate("Leads::MergeService", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 // The label followed through the admin's edits, in the local settings table.

@@ -15,9 +15,12 @@ namespace Leads {
 
 namespace {
 
+// lupdate files these calls under the class whose member makes them (Leads::SavedViews), or
+// under the namespace when a free function makes them: look in both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("SavedViews", text);
+    const QString translated = QCoreApplication::translate("Leads::SavedViews", text);
+    return translated != QLatin1String(text) ? translated : QCoreApplication::translate("Leads", text);
 }
 
 Error invalid(const QString &message)

@@ -13,20 +13,19 @@ namespace Leads {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncStore", text);
-}
-
 Error malformed()
 {
-    return Error(ErrorCode::InvalidInput, tr("The server sent a malformed download chunk."),
+    // The messages belong to SyncStore, which reports them.
+    return Error(ErrorCode::InvalidInput,
+                 QCoreApplication::translate("Leads::SyncStore", "The server sent a malformed download chunk."),
                  QStringLiteral("snapshot_malformed"));
 }
 
 Error otherFormat()
 {
-    return Error(ErrorCode::InvalidInput, tr("The server sent the download in a format this version does not read."),
+    return Error(ErrorCode::InvalidInput,
+                 QCoreApplication::translate("Leads::SyncStore",
+                                             "The server sent the download in a format this version does not read."),
                  QStringLiteral("snapshot_format"));
 }
 
