@@ -7,6 +7,7 @@
 
 #include "domain/clock.h"
 #include "leadspage.h"
+#include "leadtablemodel.h"
 #include "mainwindow.h"
 #include "newleaddialog.h"
 #include "settingsdialog.h"
@@ -20,6 +21,7 @@
 #include "themes.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QDir>
 #include <QGroupBox>
@@ -28,6 +30,8 @@
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Leads;
 
@@ -53,6 +57,10 @@ QStringList clippedText(QWidget *root)
                 continue;
             text = button->text();
             need = button->minimumSizeHint();
+            // A button sized to its text on purpose ("Set") needs its text, not the
+            // style's minimum push-button width.
+            if (button->maximumWidth() < QWIDGETSIZE_MAX)
+                need.setWidth(std::min(need.width(), button->fontMetrics().horizontalAdvance(text) + 16));
         } else if (auto *box = qobject_cast<QGroupBox *>(w)) {
             if (box->title().isEmpty())
                 continue;
@@ -70,6 +78,43 @@ QStringList clippedText(QWidget *root)
                            .arg(need.height());
     }
     return clipped;
+}
+
+// Controls that are partly outside what their ancestors show, horizontally: a scroll area
+// may hide them vertically (the user scrolls), but nothing should need a wider window.
+QStringList cutOffControls(QWidget *root)
+{
+    QStringList cut;
+    QWidget *window = root->window();
+    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    for (QWidget *w : widgets) {
+        if (!w->isVisible() || w->window() != window || w->width() <= 0)
+            continue;
+        QString text;
+        if (auto *button = qobject_cast<QAbstractButton *>(w))
+            text = button->text().isEmpty() ? button->toolTip() : button->text();
+        else if (auto *label = qobject_cast<QLabel *>(w))
+            text = label->text();
+        if (text.trimmed().isEmpty())
+            continue;
+        QRect shown(w->mapTo(window, QPoint()), w->size());
+        for (QWidget *a = w->parentWidget(); a && a != window; a = a->parentWidget()) {
+            const QRect area(a->mapTo(window, QPoint()), a->size());
+            auto *scroll = qobject_cast<QAbstractScrollArea *>(a->parentWidget());
+            if (scroll && scroll->viewport() == a)
+                shown = QRect(std::max(shown.left(), area.left()), shown.top(),
+                              std::min(shown.right(), area.right()) - std::max(shown.left(), area.left()) + 1,
+                              shown.height());
+            else
+                shown = shown.intersected(area);
+        }
+        if (shown.width() + 1 < w->width())
+            cut << QStringLiteral("%1 \"%2\": %3 of %4 px shown")
+                       .arg(QString::fromLatin1(w->metaObject()->className()), text.left(40))
+                       .arg(shown.width())
+                       .arg(w->width());
+    }
+    return cut;
 }
 
 // List entries (the sidebar, the settings navigation) whose text does not fit the list.
@@ -217,6 +262,26 @@ TEST_CASE("At 200 % scaling the windows fit a 1920 × 1080 screen with no text c
         checkWindows(w, kScreen200, QStringLiteral("leads-200-%1.png").arg(theme));
     }
     Themes::apply(QStringLiteral("light"));
+}
+
+TEST_CASE("With a lead open, every control of the detail pane is fully in view", "[a11y][display]")
+{
+    Workspace w;
+    for (const QSize size : {QSize(1280, 800), QSize(1600, 900), QSize(1366, 768), kScreen200}) {
+        INFO("window " << size.width() << "×" << size.height());
+        MainWindow window(w.service, w.clock, false);
+        window.resize(size);
+        window.show();
+        LeadsPage *page = window.leadsPage();
+        REQUIRE(page);
+        page->selectLead(page->model()->leadIdAt(0));
+        QTest::qWait(50);
+        REQUIRE(page->detail()->isVisible());
+        CHECK(cutOffControls(page->detail()) == QStringList());
+        CHECK(clippedText(page->detail()) == QStringList());
+        if (size == QSize(1280, 800))
+            window.grab().save(QDir::temp().filePath(QStringLiteral("leads-detail-1280.png")));
+    }
 }
 
 TEST_CASE("With a 150 % font no text is cut off", "[a11y][display]")

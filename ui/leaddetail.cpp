@@ -22,9 +22,12 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Leads {
 
@@ -88,10 +91,12 @@ void LeadDetail::build()
     outer->addWidget(m_placeholder);
 
     auto *scroll = new QScrollArea(this);
+    m_scroll = scroll;
     scroll->setObjectName(QStringLiteral("detailScroll"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // minimumSizeHint() keeps the pane wide enough; a bar is the last resort, never a cut.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     outer->addWidget(scroll);
     m_content = new QWidget(scroll);
     scroll->setWidget(m_content);
@@ -286,6 +291,13 @@ void LeadDetail::setSyncBadges(const SyncBadges *badges)
     if (m_badges)
         connect(m_badges, &SyncBadges::changed, this, &LeadDetail::showSyncMark);
     showSyncMark();
+}
+
+QSize LeadDetail::minimumSizeHint() const
+{
+    const QSize base = QWidget::minimumSizeHint();
+    const int fields = m_content->minimumSizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width();
+    return {std::max({280, base.width(), fields}), base.height()};
 }
 
 QString LeadDetail::syncMarkText() const

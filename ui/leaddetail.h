@@ -12,6 +12,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QFormLayout;
 class QLabel;
+class QScrollArea;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
@@ -55,6 +56,9 @@ public:
     void setSyncBadges(const SyncBadges *badges);
     QString syncMarkText() const;
 
+    // As wide as the fields need (the splitter never squeezes them out of view).
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     // A change this pane made, with the value before it (for undo).
     void changed(const QString &leadId, Leads::LeadDetail::ChangeKind kind, const QString &previous);
@@ -78,6 +82,7 @@ private:
     bool m_updating = false;
 
     QWidget *m_content = nullptr;
+    QScrollArea *m_scroll = nullptr;
     QLabel *m_placeholder = nullptr;
     QLabel *m_name = nullptr;
     QLabel *m_company = nullptr;

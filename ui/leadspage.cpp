@@ -283,7 +283,6 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
 
     m_detail = new LeadDetail(service, clock, m_splitter);
     m_detail->setObjectName(QStringLiteral("leadDetail"));
-    m_detail->setMinimumWidth(280);
     m_splitter->addWidget(main);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 1);
