@@ -16,6 +16,8 @@
 #include "storage/leadquery.h"
 #include "storage/leadservice.h"
 #include "storage/sampledata.h"
+#include "themes.h"
+#include "widgets/statuspalette.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -158,6 +160,36 @@ TEST_CASE("the board has a column per status, final ones folded at the end, coun
     LeadsPage third(f.service, f.clock);
     third.restoreState(settings);
     CHECK(third.mode() == LeadsPage::Mode::Table);
+}
+
+TEST_CASE("the board follows a theme switched while it is open")
+{
+    Fixture f(40);
+    Themes::apply(QStringLiteral("light"));
+    LeadsPage page(f.service, f.clock);
+    page.resize(1400, 800);
+    page.show();
+    page.findChild<QToolButton *>(QStringLiteral("showBoard"))->click();
+    KanbanBoard *board = page.board();
+    REQUIRE(board->isVisible());
+    auto shades = [&] {
+        QList<bool> dark;
+        for (KanbanColumn *column : board->columns())
+            dark << StatusPalette::isDark(column->palette());
+        return dark;
+    };
+    CHECK_FALSE(shades().contains(true));
+    Themes::apply(QStringLiteral("dark"));
+    QApplication::processEvents();
+    // Every column is a dark shade now, with the dark theme's text on it.
+    CHECK_FALSE(shades().contains(false));
+    for (KanbanColumn *column : board->columns())
+        CHECK(StatusPalette::contrastRatio(column->palette().color(QPalette::WindowText),
+                                           column->palette().color(QPalette::Window))
+              >= 4.5);
+    Themes::apply(QStringLiteral("light"));
+    QApplication::processEvents();
+    CHECK_FALSE(shades().contains(true));
 }
 
 TEST_CASE("dropping a card moves its lead through the rules, and Ctrl+Z moves it back")

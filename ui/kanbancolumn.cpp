@@ -5,6 +5,7 @@
 #include "widgets/statuspalette.h"
 
 #include <QDragEnterEvent>
+#include <QEvent>
 #include <QListView>
 #include <QLocale>
 #include <QMimeData>
@@ -111,6 +112,7 @@ void KanbanColumn::updateHeader()
 
 void KanbanColumn::setDropHighlight(bool on)
 {
+    m_highlighted = on;
     QPalette p = palette();
     const QPalette app = parentWidget() ? parentWidget()->palette() : palette();
     QColor bg = app.color(QPalette::Window);
@@ -120,7 +122,18 @@ void KanbanColumn::setDropHighlight(bool on)
                               bg.greenF() * 0.8 + app.color(QPalette::Highlight).greenF() * 0.2,
                               bg.blueF() * 0.8 + app.color(QPalette::Highlight).blueF() * 0.2);
     p.setColor(QPalette::Window, bg);
+    m_settingPalette = true;
     setPalette(p);
+    m_settingPalette = false;
+}
+
+// The column's shade is derived from the window's: a theme switched while the board is
+// open (light to dark, or to high contrast) derives it again.
+void KanbanColumn::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_settingPalette)
+        setDropHighlight(m_highlighted);
 }
 
 void KanbanColumn::dragEnterEvent(QDragEnterEvent *event)

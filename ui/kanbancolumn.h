@@ -38,6 +38,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void updateHeader();
@@ -47,6 +48,8 @@ private:
     QToolButton *m_header = nullptr;
     QListView *m_view = nullptr;
     bool m_collapsed = false;
+    bool m_highlighted = false;
+    bool m_settingPalette = false; // our own setPalette() also sends a PaletteChange
 };
 
 } // namespace Leads
