@@ -188,16 +188,7 @@ private:
     bool m_stopped = false;
 };
 
-// What the search index holds of one imported lead (the columns of leads_fts).
-struct SearchRow
-{
-    qint64 leadNo = 0;
-    QByteArray name;
-    QByteArray company;
-    QByteArray searchPhone;
-    QByteArray email;
-    QByteArray notes;
-};
+using SearchRow = SearchIndexRow;
 using SearchBatch = std::vector<SearchRow>;
 
 struct Known

@@ -3,6 +3,7 @@
 
 #include "domain/result.h"
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
@@ -11,6 +12,17 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace Leads {
+
+// The search-index text of one lead (the columns of leads_fts), under its lead number: what
+// a bulk load hands to the thread that builds the index on the side.
+struct SearchIndexRow {
+    qint64 leadNo = 0;
+    QByteArray name;
+    QByteArray company;
+    QByteArray searchPhone;
+    QByteArray email;
+    QByteArray notes;
+};
 
 // Builds the search index of a bulk load on another thread, in a scratch file beside the
 // database, while the loading thread writes the rows and the secondary indexes: the two

@@ -48,7 +48,7 @@ struct SnapshotIndexer::Shared {
                     continue; // drain without work after a failure
             }
             Outcome done = builder.begin();
-            for (const SnapshotSearchRow &r : rows) {
+            for (const SearchIndexRow &r : rows) {
                 if (!done)
                     break;
                 done = builder.add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);

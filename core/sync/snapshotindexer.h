@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/result.h"
+#include "storage/searchindexbuilder.h"
 
-#include <QByteArray>
 #include <QString>
 
 #include <memory>
@@ -11,16 +11,8 @@
 
 namespace Leads {
 
-// The search-index text of one lead written by a first download, under its lead number.
-struct SnapshotSearchRow {
-    qint64 leadNo = 0;
-    QByteArray name;
-    QByteArray company;
-    QByteArray searchPhone;
-    QByteArray email;
-    QByteArray notes;
-};
-using SnapshotSearchRows = std::vector<SnapshotSearchRow>;
+// The search-index text of the leads a first download wrote, under their lead numbers.
+using SnapshotSearchRows = std::vector<SearchIndexRow>;
 
 // Builds the search index of a first download on a thread of its own while the sync
 // engine writes the chunks, as the sample-data load does (SearchIndexBuilder): the index
