@@ -208,7 +208,7 @@ TEST_CASE("Hostile snapshot chunks are refused with a reason", "[snapshot][forma
     // Not a map, empty, garbage, and very deep nesting under an unknown key.
     CHECK(refusal(QCborValue(QCborArray {1, 2}).toCbor()) == u"snapshot_malformed");
     CHECK(refusal(QByteArray()) == u"snapshot_malformed");
-    CHECK(refusal(QByteArray("\xff\xff\xff garbage", 13)) == u"snapshot_malformed");
+    CHECK(refusal(QByteArray("\xff\xff\xff garbage")) == u"snapshot_malformed");
     // The chunk as an indefinite-length map, then with one more key whose value nests
     // 200,000 arrays.
     QByteArray nested = QByteArray(1, char(0x63)) + "zzz" + QByteArray(200000, char(0x81)) + char(0x00);
