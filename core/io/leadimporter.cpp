@@ -14,6 +14,7 @@
 #include "storage/leadservice.h"
 #include "storage/migrations.h"
 #include "storage/searchindex.h"
+#include "storage/handover.h"
 #include "storage/searchindexbuilder.h"
 #include "storage/transaction.h"
 
@@ -145,48 +146,6 @@ struct Chunk
 };
 constexpr size_t kChunkRows = 512;
 
-// A bounded hand-over of work from one thread to another; stop() ends it, and pop()
-// still returns what was queued before.
-template<typename T>
-class Handover
-{
-public:
-    explicit Handover(size_t capacity) : m_capacity(capacity) {}
-    bool push(T item)
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_stopped || m_items.size() < m_capacity; });
-        if (m_stopped)
-            return false;
-        m_items.push_back(std::move(item));
-        m_changed.notify_all();
-        return true;
-    }
-    std::optional<T> pop()
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_stopped || !m_items.empty(); });
-        if (m_items.empty())
-            return std::nullopt;
-        T item = std::move(m_items.front());
-        m_items.pop_front();
-        m_changed.notify_all();
-        return item;
-    }
-    void stop()
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopped = true;
-        m_changed.notify_all();
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<T> m_items;
-    size_t m_capacity;
-    bool m_stopped = false;
-};
 
 using SearchRow = SearchIndexRow;
 using SearchBatch = std::vector<SearchRow>;

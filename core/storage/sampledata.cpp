@@ -8,6 +8,7 @@
 #include "leadscore.h"
 #include "migrations.h"
 #include "searchindex.h"
+#include "handover.h"
 #include "searchindexbuilder.h"
 #include "transaction.h"
 
@@ -345,53 +346,8 @@ private:
     QByteArrayList m_foldedFirst, m_foldedLast, m_foldedCompany;
 };
 
-// A bounded hand-over of batches from the maker thread to the writing thread; either side
-// can stop it (the writer on an error or a cancel, the maker when it runs out).
-class BatchQueue
-{
-public:
-    explicit BatchQueue(size_t capacity) : m_capacity(capacity) {}
-
-    bool push(std::shared_ptr<const Batch> batch)
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_stopped || m_batches.size() < m_capacity; });
-        if (m_stopped)
-            return false;
-        m_batches.push_back(std::move(batch));
-        m_changed.notify_all();
-        return true;
-    }
-    std::shared_ptr<const Batch> pop()
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_stopped || !m_batches.empty(); });
-        if (m_batches.empty())
-            return {};
-        auto batch = std::move(m_batches.front());
-        m_batches.pop_front();
-        m_changed.notify_all();
-        return batch;
-    }
-    void stop()
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopped = true;
-        m_changed.notify_all();
-    }
-    bool stopped()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_stopped;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::deque<std::shared_ptr<const Batch>> m_batches;
-    size_t m_capacity;
-    bool m_stopped = false;
-};
+// Batches from the maker thread to the writing thread.
+using BatchQueue = Handover<std::shared_ptr<const Batch>>;
 
 qint64 scalar(QSqlDatabase &conn, const QString &sql)
 {
@@ -588,9 +544,9 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
     qint64 done = 0;
     bool cancelled = false;
     while (auto batch = queue.pop()) {
-        if (auto w = write(*batch); !w)
+        if (auto w = write(**batch); !w)
             return w.error();
-        done += qint64(batch->leads.size());
+        done += qint64((*batch)->leads.size());
         if (progress && !progress(done, options.leads)) {
             cancelled = true;
             break;
