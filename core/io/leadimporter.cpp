@@ -398,15 +398,7 @@ Result<LeadImporter::Report> LeadImporter::run(QIODevice *file, const Options &o
     if (searchOnSide) {
         searchThread = std::thread([&] {
             while (auto batch = searchQueue.pop()) {
-                Outcome indexed = searchBuilder->begin();
-                for (const SearchRow &r : *batch) {
-                    if (!indexed)
-                        break;
-                    indexed = searchBuilder->add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);
-                }
-                if (indexed)
-                    indexed = searchBuilder->commit();
-                if (!indexed) {
+                if (Outcome indexed = searchBuilder->addAll(*batch); !indexed) {
                     searchError = indexed.error();
                     searchQueue.stop();
                     return;

@@ -429,15 +429,7 @@ Result<SampleData::Stats> SampleData::generate(Database &db, const Options &opti
             if (!queue.push(batch))
                 return;
             if (searchBuilder) {
-                Outcome indexed = searchBuilder->begin();
-                for (const LeadRow &r : batch->leads) {
-                    if (!indexed)
-                        break;
-                    indexed = searchBuilder->add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);
-                }
-                if (indexed)
-                    indexed = searchBuilder->commit();
-                if (!indexed) {
+                if (Outcome indexed = searchBuilder->addAll(batch->leads); !indexed) {
                     makerError = indexed.error();
                     queue.stop();
                     return;

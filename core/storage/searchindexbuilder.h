@@ -51,6 +51,19 @@ public:
     Outcome add(qint64 leadNo, QByteArrayView name, QByteArrayView company, QByteArrayView searchPhone,
                 QByteArrayView email, QByteArrayView notes);
     Outcome commit();
+    // One batch in a transaction of its own: any rows with leadNo, name, company,
+    // searchPhone, email and notes (SearchIndexRow, the sample data's rows).
+    template<typename Rows>
+    Outcome addAll(const Rows &rows)
+    {
+        Outcome done = begin();
+        for (const auto &r : rows) {
+            if (!done)
+                return done;
+            done = add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);
+        }
+        return done ? commit() : done;
+    }
     // Merges into one segment (what searches read fastest) and closes the file.
     Outcome finish();
 

@@ -47,14 +47,7 @@ struct SnapshotIndexer::Shared {
                 if (error)
                     continue; // drain without work after a failure
             }
-            Outcome done = builder.begin();
-            for (const SearchIndexRow &r : rows) {
-                if (!done)
-                    break;
-                done = builder.add(r.leadNo, r.name, r.company, r.searchPhone, r.email, r.notes);
-            }
-            if (done)
-                done = builder.commit();
+            const Outcome done = builder.addAll(rows);
             std::lock_guard lock(mutex);
             if (!done)
                 error = done.error();
