@@ -5,7 +5,7 @@ leads_add_test(test_power2core SOURCES test_duplicates.cpp test_merge.cpp test_b
 find_package(Qt6 REQUIRED COMPONENTS Test)
 leads_add_test(test_triage SOURCES test_triage.cpp LIBS Leads::Ui Qt6::Test)
 # Per-lead sync marks against the real leads-server (offscreen widgets).
-leads_add_test(test_syncbadges SOURCES test_serverharness.cpp test_syncbadges.cpp LIBS Leads::Ui Qt6::Test)
+leads_add_test(test_syncbadges SOURCES test_serverharness.cpp test_clientsupport.cpp test_syncbadges.cpp LIBS Leads::Ui Qt6::Test)
 add_dependencies(test_syncbadges leads-server)
 target_compile_definitions(test_syncbadges PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_syncbadges PRIVATE Qt6::Network)

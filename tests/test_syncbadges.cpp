@@ -3,6 +3,7 @@
 // "Waiting to sync" while the server cannot be reached, "Synced" once a round with the
 // real leads-server went through, "Not applied: <reason>" when the server refused the
 // change; and no marks at all for a workspace that is not signed in.
+#include "test_clientsupport.h"
 #include "test_serverharness.h"
 #include "testsupport.h"
 
@@ -33,43 +34,11 @@
 
 using namespace Leads;
 using LeadsTest::ServerHarness;
+using LeadsTest::serverUrl;
+using LeadsTest::signInDirectly;
+using LeadsTest::waitFor;
 
 namespace {
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 20000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(10);
-    }
-    return true;
-}
-
-QUrl serverUrl(const ServerHarness &server)
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
-}
-
-AuthSession signIn(const QUrl &url, const QString &user, const QString &password)
-{
-    QNetworkAccessManager nam;
-    AuthClient auth(&nam);
-    AuthSession session;
-    bool done = false;
-    auth.signIn(url, user, password, [&](const AuthSession *s, const AuthFailure *f) {
-        if (s)
-            session = *s;
-        else
-            FAIL_CHECK(f->message.toStdString());
-        done = true;
-    });
-    REQUIRE(waitFor([&] { return done; }));
-    return session;
-}
-
 // An address where nothing answers: a port that was free a moment ago.
 QUrl unreachableUrl()
 {
@@ -113,7 +82,7 @@ TEST_CASE("Each lead row shows whether its changes wait, went through or were re
                                                   {QStringLiteral("phone"), QStringLiteral("+34612000222")}});
     REQUIRE_FALSE(ada.isEmpty());
     REQUIRE_FALSE(bob.isEmpty());
-    const AuthSession session = signIn(serverUrl(server), QStringLiteral("mona"),
+    const AuthSession session = signInDirectly(serverUrl(server), QStringLiteral("mona"),
                                        server.userPassword(QStringLiteral("mona")));
 
     QTemporaryDir dir;

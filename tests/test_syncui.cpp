@@ -2,6 +2,7 @@
 // Signing in and syncing from the desktop client as a user meets it: the sign-in dialog,
 // the sync indicator, the team workspace beside the personal one, token renewal and
 // signing out, against the real leads-server on 127.0.0.1.
+#include "test_clientsupport.h"
 #include "test_serverharness.h"
 #include "testsupport.h"
 
@@ -38,26 +39,11 @@
 
 using namespace Leads;
 using LeadsTest::ServerHarness;
+using LeadsTest::serverUrl;
+using LeadsTest::signInDirectly;
+using LeadsTest::waitFor;
 
 namespace {
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 20000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(10);
-    }
-    return true;
-}
-
-QUrl serverUrl(const ServerHarness &server)
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
-}
-
 // Settings and keychain state of one test, kept away from the user's own.
 struct IsolatedSettings
 {
@@ -74,23 +60,6 @@ struct NoKeychain
     NoKeychain() { qputenv("LEADS_NO_KEYCHAIN", "1"); }
     ~NoKeychain() { qunsetenv("LEADS_NO_KEYCHAIN"); }
 };
-
-AuthSession signInDirectly(const QUrl &url, const QString &user, const QString &password)
-{
-    QNetworkAccessManager nam;
-    AuthClient auth(&nam);
-    AuthSession session;
-    bool done = false;
-    auth.signIn(url, user, password, [&](const AuthSession *s, const AuthFailure *f) {
-        if (s)
-            session = *s;
-        else
-            FAIL_CHECK(f->message.toStdString());
-        done = true;
-    });
-    REQUIRE(waitFor([&] { return done; }));
-    return session;
-}
 
 int serverLeadCount(ServerHarness &server, const QString &token)
 {

@@ -9,7 +9,7 @@ add_dependencies(test_ui crashprobe)
 target_compile_definitions(test_ui PRIVATE CRASHPROBE_PATH="$<TARGET_FILE:crashprobe>")
 
 # Signing in and syncing from the client, against the real leads-server on 127.0.0.1.
-leads_add_test(test_syncui SOURCES test_serverharness.cpp test_syncui.cpp LIBS Leads::Ui Qt6::Test)
+leads_add_test(test_syncui SOURCES test_serverharness.cpp test_clientsupport.cpp test_syncui.cpp LIBS Leads::Ui Qt6::Test)
 add_dependencies(test_syncui leads-server)
 target_compile_definitions(test_syncui PRIVATE LEADS_SERVER_PATH="$<TARGET_FILE:leads-server>")
 target_link_libraries(test_syncui PRIVATE Qt6::Network)
