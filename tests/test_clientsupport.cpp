@@ -14,19 +14,6 @@
 
 namespace LeadsTest {
 
-bool waitFor(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(10);
-    }
-    return true;
-}
-
 QUrl serverUrl(const ServerHarness &server)
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.port()));

@@ -2,9 +2,9 @@
 // For widget tests of the signed-in client against a real leads-server.
 #pragma once
 
-#include <QString>
+#include "testsupport.h" // waitFor
 
-#include <functional>
+#include <QString>
 
 class QUrl;
 
@@ -16,8 +16,6 @@ namespace LeadsTest {
 
 class ServerHarness;
 
-// Runs the event loop until `done` answers true; false when `timeoutMs` passed first.
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 20000);
 // http://127.0.0.1:<port> of a started server.
 QUrl serverUrl(const ServerHarness &server);
 // Signs in through the client's AuthClient, as the sign-in dialog does, without the dialog.

@@ -19,6 +19,7 @@
 #include <QTest>
 
 using namespace Leads;
+using LeadsTest::waitFor;
 
 namespace {
 qint64 count(const QString &dbPath, const QString &sql)
@@ -29,16 +30,6 @@ qint64 count(const QString &dbPath, const QString &sql)
     REQUIRE(q.exec(sql));
     REQUIRE(q.next());
     return q.value(0).toLongLong();
-}
-
-bool waitFor(const std::function<bool()> &condition, int ms = 20000)
-{
-    for (int waited = 0; waited < ms; waited += 20) {
-        if (condition())
-            return true;
-        QTest::qWait(20);
-    }
-    return condition();
 }
 } // namespace
 

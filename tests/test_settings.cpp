@@ -27,21 +27,12 @@
 #include <functional>
 
 using namespace Leads;
+using LeadsTest::waitFor;
 using LeadsTest::ServerHarness;
 
 namespace {
 const Actor kAdmin{QStringLiteral("u-admin"), QStringLiteral("Alex Morgan"), Role::Admin};
 const Actor kAgent{QStringLiteral("u-sam"), QStringLiteral("Sam Carter"), Role::Agent};
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 15000)
-{
-    for (int waited = 0; !done(); waited += 10) {
-        if (waited > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
 
 // The grid cell of a permission (row) for a role (column: agent, manager, admin).
 QTableWidgetItem *cell(SettingsDialog &dialog, Permission p, int roleColumn)

@@ -27,19 +27,10 @@
 #include <memory>
 
 using namespace Leads;
+using LeadsTest::waitFor;
 using LeadsTest::ServerHarness;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &done, int timeoutMs = 15000)
-{
-    for (int waited = 0; !done(); waited += 10) {
-        if (waited > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    return true;
-}
 
 // One client signed in to the server: its own local database mirrored from the team.
 struct Client

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -49,4 +50,6 @@ QDateTime fixedNow();
 // Settings go to a private directory (cleared on each call) so tests never read or write
 // the user's.
 void useTemporarySettings();
+// Runs the event loop until `done` answers true; false when `timeoutMs` passed first.
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 20000);
 } // namespace LeadsTest
