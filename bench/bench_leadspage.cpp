@@ -155,6 +155,8 @@ int runSide(const QString &mode, const QString &path, int queryCount)
             timer.restart();
             page.setLeadFilter(f);
             filters.append(waitForPaint(page.view()->viewport(), probe, timer));
+            if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+                std::fprintf(stderr, "  filter %lld %8.1f ms\n", static_cast<long long>(filters.size()), filters.constLast());
         }
         page.setLeadFilter({});
         QHeaderView *header = page.view()->horizontalHeader();

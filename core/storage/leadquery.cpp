@@ -155,10 +155,12 @@ QString LeadQuery::where(const LeadFilter &filter, const QSqlDriver *driver, con
     if (QString c = rangeCondition(walk + QStringLiteral("last_activity_at"), filter.lastActivity, context.now);
         !c.isEmpty())
         parts.append(c);
+    // Most leads are on one side of this split: through an index it would make SQLite
+    // collect and sort hundreds of thousands of rows before the first is shown.
     if (filter.finality == LeadFilter::Finality::Active)
-        parts.append(QStringLiteral("is_final = 0"));
+        parts.append(walk + QStringLiteral("is_final = 0"));
     else if (filter.finality == LeadFilter::Finality::Final)
-        parts.append(QStringLiteral("is_final = 1"));
+        parts.append(walk + QStringLiteral("is_final = 1"));
     if (filter.followUp != LeadFilter::FollowUp::Any) {
         // Final leads have no follow-ups to do; the partial index on follow_up_at serves this.
         const auto [from, to] = LeadFilter::followUpWindow(filter.followUp, context.now);
