@@ -391,3 +391,24 @@ TEST_CASE("a bulk load leaves exact statistics for the leads table", "[storage][
     CHECK(figures.at(0).toInt() == 20000);
     CHECK(figures.at(1).toInt() == 10000); // 20,000 leads over two values of is_final
 }
+
+TEST_CASE("an interrupt check stops a long statement and leaves the connection usable", "[storage][query]")
+{
+    auto db = LeadsTest::memoryDatabase();
+    QSqlQuery q(db->connection());
+    REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                                  "INSERT INTO contacts (id, created_at) SELECT 'c' || i, 0 FROM n")));
+    REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                                  "INSERT INTO leads (id, contact_id, name, source, status, status_rank, created_at, "
+                                  "updated_at, last_activity_at) SELECT 'l' || i, 'c' || i, 'Lead ' || i, 'chat', 'new', "
+                                  "0, i, i, i FROM n")));
+    const QString scan = QStringLiteral("SELECT COUNT(*) FROM leads WHERE name LIKE '%9%9%'");
+    int asked = 0;
+    db->setInterruptCheck([&] { return ++asked >= 2; });
+    CHECK_FALSE(q.exec(scan));
+    CHECK(asked == 2);
+    db->setInterruptCheck({});
+    REQUIRE(q.exec(scan));
+    REQUIRE(q.next());
+    CHECK(q.value(0).toInt() > 0);
+}

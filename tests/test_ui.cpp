@@ -6,6 +6,7 @@
 #include "domain/clock.h"
 #include "filterbar.h"
 #include "filterchips.h"
+#include "leadcounter.h"
 #include "leaddetail.h"
 #include "leadspage.h"
 #include "leadtablemodel.h"
@@ -736,4 +737,40 @@ TEST_CASE("the detail pane shows the AI score's reasons beside the manual score"
     page.refresh();
     page.selectLead(other);
     CHECK_FALSE(reasons->isVisible());
+}
+
+TEST_CASE("the lead counter answers the newest count and drops the ones it replaced", "[ui][counts]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("counts.sqlite"));
+    auto db = Database::open(path);
+    REQUIRE(db.ok());
+    {
+        QSqlQuery q(db.value()->connection());
+        REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+                                      "INSERT INTO contacts (id, created_at) SELECT 'c' || i, 0 FROM n")));
+        REQUIRE(q.exec(QStringLiteral(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+            "INSERT INTO leads (id, contact_id, name, source, status, status_rank, is_final, created_at, updated_at, "
+            "last_activity_at) SELECT 'l' || i, 'c' || i, 'Lead ' || i, 'chat', CASE WHEN i % 5 = 0 THEN 'lost' "
+            "ELSE 'new' END, CASE WHEN i % 5 = 0 THEN 6 ELSE 0 END, i % 5 = 0, i, i, i FROM n")));
+    }
+    LeadCounter counter(*db.value());
+    REQUIRE(counter.isAsync());
+    QList<std::pair<QString, qint64>> shown;
+    QStringList failures;
+    QObject::connect(&counter, &LeadCounter::counted, [&](const QString &key, const QString &where, qint64 n) {
+        if (key == u"shown")
+            shown.append({where, n});
+    });
+    QObject::connect(&counter, &LeadCounter::failed, [&](const QString &, const QString &message) { failures << message; });
+    // Typing: each pause asks for a count that the next one replaces; slow scans that are
+    // stale by the time they run (or while they run) are neither answered nor errors.
+    for (int i = 0; i < 20; ++i)
+        counter.request(QStringLiteral("shown"), QStringLiteral("name LIKE '%%1%9%'").arg(i));
+    counter.request(QStringLiteral("shown"), QStringLiteral("is_final = 0"));
+    REQUIRE(LeadsTest::waitFor([&] { return !shown.isEmpty() && shown.constLast().first == u"is_final = 0"; }));
+    QTest::qWait(50);
+    CHECK(failures.isEmpty());
+    CHECK(shown.constLast().second == 40000);
 }

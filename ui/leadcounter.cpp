@@ -36,7 +36,12 @@ public:
                 return;
             }
             m_db = std::move(opened.value());
+            // A count that a newer request made stale stops where it is (typing a search
+            // into a million leads starts one per pause) instead of running to the end on
+            // a core the list needs.
+            m_db->setInterruptCheck([this] { return m_current != 0 && m_current < m_generation->load(); });
         }
+        m_current = generation;
         auto result = LeadQuery::count(m_db->connection(), where);
         if (stale())
             return;
@@ -57,6 +62,7 @@ private:
     QString m_path;
     std::shared_ptr<std::atomic<quint64>> m_generation;
     std::unique_ptr<Database> m_db;
+    quint64 m_current = 0; // the generation of the count in progress
 };
 
 } // namespace

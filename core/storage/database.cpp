@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -213,6 +214,23 @@ int Database::schemaVersion() const
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;
+}
+
+void Database::setInterruptCheck(std::function<bool()> stop)
+{
+    const QVariant handle = connection().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!stop) {
+        sqlite3_progress_handler(db, 0, nullptr, nullptr);
+        m_interruptCheck.reset();
+        return;
+    }
+    m_interruptCheck = std::make_unique<std::function<bool()>>(std::move(stop));
+    sqlite3_progress_handler(
+        db, 4000, [](void *check) { return (*static_cast<std::function<bool()> *>(check))() ? 1 : 0; },
+        m_interruptCheck.get());
 }
 
 Outcome Database::exec(const QString &sql) const

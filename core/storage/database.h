@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class QSqlQuery;
@@ -42,6 +43,11 @@ public:
     // Runs one statement; the error names the statement's purpose.
     Outcome exec(const QString &sql) const;
 
+    // From now on a statement on this connection stops with an error as soon as `stop`
+    // answers true (asked every few thousand steps, on the connection's thread): a count
+    // that a newer request replaced gives its core back at once. Empty: no check.
+    void setInterruptCheck(std::function<bool()> stop);
+
 private:
     Database(QString connectionName, QString path);
     static Result<std::unique_ptr<Database>> openConnection(const QString &path, Mode mode,
@@ -49,6 +55,7 @@ private:
 
     QString m_connectionName;
     QString m_path;
+    std::unique_ptr<std::function<bool()>> m_interruptCheck;
 };
 
 // Qt binds a null QString as SQL NULL; NOT NULL text columns want '' instead.
