@@ -372,15 +372,7 @@ TEST_CASE("a bulk load leaves exact statistics for the leads table", "[storage][
     {
         BulkLoad bulk(conn);
         REQUIRE(bulk.begin().ok());
-        QSqlQuery q(conn);
-        REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
-                                      "INSERT INTO contacts (id, created_at) SELECT 'c' || i, 0 FROM n")));
-        REQUIRE(q.exec(QStringLiteral(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
-            "INSERT INTO leads (id, contact_id, name, source, status, status_rank, is_final, created_at, updated_at, "
-            "last_activity_at) SELECT 'l' || i, 'c' || i, 'Lead ' || i, 'chat', "
-            "CASE WHEN i % 4 = 0 THEN 'lost' ELSE 'new' END, CASE WHEN i % 4 = 0 THEN 6 ELSE 0 END, i % 4 = 0, i, i, i "
-            "FROM n")));
+        LeadsTest::insertGeneratedLeads(conn, 20000, 4);
         REQUIRE(bulk.finish().ok());
     }
     const QString stat =
@@ -395,13 +387,8 @@ TEST_CASE("a bulk load leaves exact statistics for the leads table", "[storage][
 TEST_CASE("an interrupt check stops a long statement and leaves the connection usable", "[storage][query]")
 {
     auto db = LeadsTest::memoryDatabase();
+    LeadsTest::insertGeneratedLeads(db->connection(), 50000);
     QSqlQuery q(db->connection());
-    REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
-                                  "INSERT INTO contacts (id, created_at) SELECT 'c' || i, 0 FROM n")));
-    REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
-                                  "INSERT INTO leads (id, contact_id, name, source, status, status_rank, created_at, "
-                                  "updated_at, last_activity_at) SELECT 'l' || i, 'c' || i, 'Lead ' || i, 'chat', 'new', "
-                                  "0, i, i, i FROM n")));
     const QString scan = QStringLiteral("SELECT COUNT(*) FROM leads WHERE name LIKE '%9%9%'");
     int asked = 0;
     db->setInterruptCheck([&] { return ++asked >= 2; });

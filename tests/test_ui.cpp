@@ -745,16 +745,7 @@ TEST_CASE("the lead counter answers the newest count and drops the ones it repla
     const QString path = dir.filePath(QStringLiteral("counts.sqlite"));
     auto db = Database::open(path);
     REQUIRE(db.ok());
-    {
-        QSqlQuery q(db.value()->connection());
-        REQUIRE(q.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
-                                      "INSERT INTO contacts (id, created_at) SELECT 'c' || i, 0 FROM n")));
-        REQUIRE(q.exec(QStringLiteral(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
-            "INSERT INTO leads (id, contact_id, name, source, status, status_rank, is_final, created_at, updated_at, "
-            "last_activity_at) SELECT 'l' || i, 'c' || i, 'Lead ' || i, 'chat', CASE WHEN i % 5 = 0 THEN 'lost' "
-            "ELSE 'new' END, CASE WHEN i % 5 = 0 THEN 6 ELSE 0 END, i % 5 = 0, i, i, i FROM n")));
-    }
+    LeadsTest::insertGeneratedLeads(db.value()->connection(), 50000, 5);
     LeadCounter counter(*db.value());
     REQUIRE(counter.isAsync());
     QList<std::pair<QString, qint64>> shown;

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +46,21 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
         QTest::qWait(10);
     }
     return true;
+}
+
+void insertGeneratedLeads(const QSqlDatabase &db, int count, int lostEvery)
+{
+    QSqlQuery q(db);
+    const QString numbers = QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) ")
+                                .arg(count);
+    REQUIRE(q.exec(numbers + QStringLiteral("INSERT INTO contacts (id, created_at) SELECT 'c' || i, 0 FROM n")));
+    const QString lost = lostEvery > 0 ? QStringLiteral("i % %1 = 0").arg(lostEvery) : QStringLiteral("0");
+    REQUIRE(q.exec(numbers
+                   + QStringLiteral("INSERT INTO leads (id, contact_id, name, source, status, status_rank, is_final, "
+                                    "created_at, updated_at, last_activity_at) SELECT 'l' || i, 'c' || i, 'Lead ' || i, "
+                                    "'chat', CASE WHEN %1 THEN 'lost' ELSE 'new' END, CASE WHEN %1 THEN 6 ELSE 0 END, %1, "
+                                    "i, i, i FROM n")
+                         .arg(lost)));
 }
 
 } // namespace LeadsTest

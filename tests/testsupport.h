@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+class QSqlDatabase;
+
 namespace Leads {
 class Database;
 }
@@ -50,6 +52,9 @@ QDateTime fixedNow();
 // Settings go to a private directory (cleared on each call) so tests never read or write
 // the user's.
 void useTemporarySettings();
+// Adds `count` leads, each with its own contact, in one statement: 'Lead 1'..., source
+// chat, status New, except every `lostEvery`-th lead, which is Lost (0: none).
+void insertGeneratedLeads(const QSqlDatabase &db, int count, int lostEvery = 0);
 // Runs the event loop until `done` answers true; false when `timeoutMs` passed first.
 bool waitFor(const std::function<bool()> &done, int timeoutMs = 20000);
 } // namespace LeadsTest
