@@ -93,6 +93,29 @@ TEST_CASE("the import wizard previews, maps, dry-runs and imports off the UI thr
     CHECK(wizard.report()->created == 2);
     CHECK(wizard.report()->failed == 1);
     CHECK(wizard.button(QWizard::FinishButton)->isEnabled());
+    // The outcome at a glance, and the failed row with its line and reason on screen.
+    auto countShown = [&](int i) {
+        auto *label = wizard.findChild<QLabel *>(QStringLiteral("importCount%1").arg(i));
+        return label ? label->text() : QString();
+    };
+    CHECK(countShown(0) == QStringLiteral("2")); // created
+    CHECK(countShown(1) == QStringLiteral("0")); // updated
+    CHECK(countShown(2) == QStringLiteral("0")); // skipped
+    CHECK(countShown(3) == QStringLiteral("1")); // failed
+    {
+        auto *created = wizard.findChild<QLabel *>(QStringLiteral("importCount0"));
+        auto *failed = wizard.findChild<QLabel *>(QStringLiteral("importCount3"));
+        REQUIRE(created);
+        REQUIRE(failed);
+        CHECK(failed->palette().color(failed->foregroundRole()) != created->palette().color(created->foregroundRole()));
+    }
+    auto *failures = wizard.findChild<QTableWidget *>(QStringLiteral("importFailures"));
+    REQUIRE(failures);
+    CHECK(failures->isVisible());
+    REQUIRE(failures->rowCount() == 1);
+    CHECK(failures->item(0, 0)->text() == QStringLiteral("4"));
+    CHECK(failures->item(0, 1)->text() == wizard.report()->failures.at(0).reason);
+    CHECK_FALSE(failures->item(0, 1)->text().isEmpty());
     if (qEnvironmentVariableIsSet("LEADS_WIZARD_PNG"))
         wizard.grab().save(qEnvironmentVariable("LEADS_WIZARD_PNG") + QStringLiteral("-done.png"));
     CHECK(count(dbPath, QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'converted' AND name = 'Ana Ruiz'")) == 1);

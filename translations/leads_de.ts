@@ -1615,10 +1615,6 @@
         <translation>Abgebrochen: Vollständige Stapel vor dem Abbruch wurden behalten.</translation>
     </message>
     <message>
-        <source> Took %1 s.</source>
-        <translation> Dauer: %1 s.</translation>
-    </message>
-    <message>
         <source>Import cancelled</source>
         <translation>Import abgebrochen</translation>
     </message>
@@ -1637,6 +1633,42 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Why it was not imported</source>
+        <translation>Warum sie nicht importiert wurde</translation>
+    </message>
+    <message>
+        <source>%1 rows read in %2 s (%3 rows/s).</source>
+        <translation>%1 Zeilen in %2 s gelesen (%3 Zeilen/s).</translation>
+    </message>
+    <message>
+        <source>The first %1 of the %2 rows that were not imported. Save them all as a CSV with the reason in a last column, fix them and import that file.</source>
+        <translation>Die ersten %1 der %2 nicht importierten Zeilen. Speichern Sie alle als CSV mit dem Grund in einer letzten Spalte, korrigieren Sie sie und importieren Sie diese Datei.</translation>
+    </message>
+    <message>
+        <source>Rows that were not imported. Save them as a CSV with the reason in a last column, fix them and import that file.</source>
+        <translation>Nicht importierte Zeilen. Speichern Sie sie als CSV mit dem Grund in einer letzten Spalte, korrigieren Sie sie und importieren Sie diese Datei.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "leadsui.h"
 #include "storage/database.h"
+#include "widgets/statuspalette.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -168,12 +170,55 @@ ImportWizard::ImportWizard(QString databasePath, Actor actor, QWidget *parent)
     connect(m_saveFailures, &QPushButton::clicked, this, &ImportWizard::saveFailures);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancelRun);
-    buttons->addWidget(m_saveFailures);
     buttons->addStretch();
+
+    // The outcome, shown when the import ends: four figures, then what failed and why.
+    m_outcome = new QWidget;
+    m_outcome->setVisible(false);
+    auto *tiles = new QHBoxLayout;
+    tiles->setContentsMargins(0, 0, 0, 0);
+    const QString captions[4] = {tr("created"), tr("updated"), tr("skipped"), tr("failed")};
+    for (int i = 0; i < 4; ++i) {
+        auto *tile = new QFrame;
+        tile->setFrameShape(QFrame::StyledPanel);
+        auto *tileLayout = new QVBoxLayout(tile);
+        m_counts[i] = new QLabel(QStringLiteral("0"));
+        m_counts[i]->setObjectName(QStringLiteral("importCount%1").arg(i));
+        QFont big = m_counts[i]->font();
+        big.setPointSizeF(big.pointSizeF() * 1.8);
+        big.setBold(true);
+        m_counts[i]->setFont(big);
+        auto *caption = new QLabel(captions[i]);
+        tileLayout->addWidget(m_counts[i]);
+        tileLayout->addWidget(caption);
+        tiles->addWidget(tile);
+    }
+    m_failureHeading = new QLabel;
+    m_failureHeading->setWordWrap(true);
+    m_failureTable = new QTableWidget(0, 2);
+    m_failureTable->setObjectName(QStringLiteral("importFailures"));
+    m_failureTable->setHorizontalHeaderLabels({tr("Line"), tr("Why it was not imported")});
+    m_failureTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_failureTable->horizontalHeader()->setStretchLastSection(true);
+    m_failureTable->verticalHeader()->hide();
+    m_failureTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_failureTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_failureTable->setWordWrap(false);
+    auto *failureButtons = new QHBoxLayout;
+    failureButtons->addWidget(m_saveFailures);
+    failureButtons->addStretch();
+    auto *outcomeLayout = new QVBoxLayout(m_outcome);
+    outcomeLayout->setContentsMargins(0, 0, 0, 0);
+    outcomeLayout->addLayout(tiles);
+    outcomeLayout->addWidget(m_failureHeading);
+    outcomeLayout->addWidget(m_failureTable, 1);
+    outcomeLayout->addLayout(failureButtons);
+
     auto *runLayout = new QVBoxLayout(runPage);
     runLayout->addWidget(m_progress);
     runLayout->addWidget(m_runLabel);
     runLayout->addLayout(buttons);
+    runLayout->addWidget(m_outcome, 1);
     runLayout->addStretch();
     setPage(RunPage, runPage);
     connect(this, &ImportWizard::progressChanged, m_progress, &QProgressBar::setValue);
@@ -442,11 +487,45 @@ void ImportWizard::onFinished(const Result<LeadImporter::Report> &result, bool d
     }
     m_report = r;
     m_progress->setValue(100);
-    m_cancelRun->setEnabled(false);
+    m_cancelRun->setVisible(false);
+    const QLocale locale;
+    const qint64 perSecond = r.rows * 1000 / std::max<qint64>(1, r.elapsedMs);
     m_runLabel->setText((r.cancelled ? tr("Cancelled: whole batches before the cancel were kept.") + u'\n'
                                      : QString())
-                        + summary + tr(" Took %1 s.").arg(double(r.elapsedMs) / 1000.0, 0, 'f', 1));
+                        + tr("%1 rows read in %2 s (%3 rows/s).")
+                              .arg(locale.toString(r.rows), locale.toString(double(r.elapsedMs) / 1000.0, 'f', 1),
+                                   locale.toString(perSecond)));
+    const qint64 figures[4] = {r.created, r.updated, r.skipped, r.failed};
+    for (int i = 0; i < 4; ++i)
+        m_counts[i]->setText(locale.toString(figures[i]));
+    // Failures stand out; nothing failed reads as calm as the rest.
+    m_counts[3]->setStyleSheet(r.failed == 0                       ? QString()
+                               : StatusPalette::isDark(palette()) ? QStringLiteral("color: #f87171")
+                                                                  : QStringLiteral("color: #b91c1c"));
+    // The reasons on screen, the whole rows in the file the button saves.
+    constexpr int kShownFailures = 500;
+    const int shown = int(std::min<qsizetype>(r.failures.size(), kShownFailures));
+    m_failureTable->setRowCount(shown);
+    for (int i = 0; i < shown; ++i) {
+        const LeadImporter::FailedRow &f = r.failures.at(i);
+        auto *line = new QTableWidgetItem(locale.toString(f.line));
+        line->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_failureTable->setItem(i, 0, line);
+        auto *reason = new QTableWidgetItem(f.reason);
+        reason->setToolTip(f.reason);
+        m_failureTable->setItem(i, 1, reason);
+    }
+    m_failureHeading->setText(r.failed == 0 ? QString()
+                              : r.failed > shown
+                                  ? tr("The first %1 of the %2 rows that were not imported. Save them all as a CSV "
+                                       "with the reason in a last column, fix them and import that file.")
+                                        .arg(locale.toString(shown), locale.toString(r.failed))
+                                  : tr("Rows that were not imported. Save them as a CSV with the reason in a last "
+                                       "column, fix them and import that file."));
+    m_failureHeading->setVisible(r.failed > 0);
+    m_failureTable->setVisible(r.failed > 0);
     m_saveFailures->setVisible(r.failed > 0);
+    m_outcome->setVisible(true);
     page(RunPage)->setTitle(r.cancelled ? tr("Import cancelled") : tr("Import finished"));
     static_cast<RunPageWidget *>(page(RunPage))->setDone(true);
     Q_EMIT imported(r.created, r.updated);

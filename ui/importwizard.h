@@ -80,6 +80,12 @@ private:
     QLabel *m_runLabel = nullptr;
     QPushButton *m_cancelRun = nullptr;
     QPushButton *m_saveFailures = nullptr;
+    // The outcome: one figure each for created, updated, skipped and failed, then the
+    // failed rows with their reasons.
+    QWidget *m_outcome = nullptr;
+    QLabel *m_counts[4] = {};
+    QLabel *m_failureHeading = nullptr;
+    QTableWidget *m_failureTable = nullptr;
 };
 
 } // namespace Leads
