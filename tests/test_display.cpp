@@ -25,10 +25,12 @@
 #include <QApplication>
 #include <QDir>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 #include <algorithm>
@@ -294,4 +296,32 @@ TEST_CASE("With a 150 % font no text is cut off", "[a11y][display]")
     Workspace w;
     // on a 1366 × 768 laptop screen
     checkWindows(w, QSize(1366, 768), QStringLiteral("leads-large-font.png"));
+}
+
+TEST_CASE("The lead list's first layout shows a whole waiting-for-reply age and phone number", "[display]")
+{
+    LeadsTest::useTemporarySettings(); // the first layout, not one a test saved
+    // DejaVu Sans 10 pt, a common desktop default (and the documentation screenshots').
+    const QFont before = QApplication::font();
+    QFont desktop(QStringLiteral("DejaVu Sans"));
+    desktop.setPointSize(10);
+    QApplication::setFont(desktop);
+    auto restore = qScopeGuard([&] { QApplication::setFont(before); });
+    Workspace w;
+    MainWindow window(w.service, w.clock, false);
+    window.resize(1440, 900);
+    window.show();
+    QTest::qWait(20);
+    QTableView *view = window.leadsPage()->view();
+    const QFontMetrics metrics(view->font());
+    // The cell's text margins, as QCommonStyle lays out an item view's text.
+    const int margins = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+    auto fits = [&](LeadTableModel::Column column, const QString &text) {
+        INFO(text.toStdString() << ": " << metrics.horizontalAdvance(text) + margins << " px in "
+                                << view->horizontalHeader()->sectionSize(int(column)));
+        CHECK(metrics.horizontalAdvance(text) + margins <= view->horizontalHeader()->sectionSize(int(column)));
+    };
+    // A two-digit "no reply" age, the usual one (the tooltip has every age in full).
+    fits(LeadTableModel::Column::LastActivity, LeadTableModel::tr("\u21A9 %1 no reply").arg(QStringLiteral("99 d")));
+    fits(LeadTableModel::Column::Contact, QStringLiteral("+55 11 921 326 916"));
 }

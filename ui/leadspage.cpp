@@ -195,7 +195,7 @@ LeadsPage::LeadsPage(LeadService &service, const Clock &clock, QWidget *parent)
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setMinimumSectionSize(48);
     header->setFixedHeight(kRowHeight);
-    const std::array<int, LeadTableModel::kColumnCount> widths = {160, 150, 128, 92, 130, 100, 118, 94, 100, 96};
+    const std::array<int, LeadTableModel::kColumnCount> widths = {150, 144, 128, 92, 130, 100, 118, 94, 116, 96};
     for (int c = 0; c < LeadTableModel::kColumnCount; ++c)
         header->resizeSection(c, widths[size_t(c)]);
     header->setSortIndicator(int(Column::LastActivity), Qt::DescendingOrder);
