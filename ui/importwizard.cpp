@@ -499,9 +499,8 @@ void ImportWizard::onFinished(const Result<LeadImporter::Report> &result, bool d
     for (int i = 0; i < 4; ++i)
         m_counts[i]->setText(locale.toString(figures[i]));
     // Failures stand out; nothing failed reads as calm as the rest.
-    m_counts[3]->setStyleSheet(r.failed == 0                       ? QString()
-                               : StatusPalette::isDark(palette()) ? QStringLiteral("color: #f87171")
-                                                                  : QStringLiteral("color: #b91c1c"));
+    m_counts[3]->setStyleSheet(r.failed == 0 ? QString()
+                                             : QStringLiteral("color: %1").arg(StatusPalette::errorText(palette()).name()));
     // The reasons on screen, the whole rows in the file the button saves.
     constexpr int kShownFailures = 500;
     const int shown = int(std::min<qsizetype>(r.failures.size(), kShownFailures));

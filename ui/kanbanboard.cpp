@@ -46,7 +46,7 @@ KanbanBoard::KanbanBoard(LeadService &service, const Clock &clock, QWidget *pare
     m_notice->setObjectName(QStringLiteral("boardNotice"));
     m_notice->setWordWrap(true);
     QPalette np = m_notice->palette();
-    np.setColor(QPalette::WindowText, StatusPalette::isDark(palette()) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C));
+    np.setColor(QPalette::WindowText, StatusPalette::errorText(palette()));
     m_notice->setPalette(np);
     m_notice->hide();
     v->addWidget(m_notice);

@@ -47,7 +47,7 @@ void KanbanDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, cons
     const bool selected = option.state & QStyle::State_Selected;
     const QRectF card = QRectF(option.rect).adjusted(6, 4, -6, -4);
     const bool stale = index.data(KanbanModel::StaleRole).toBool();
-    const QColor warn = dark ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
+    const QColor warn = StatusPalette::errorText(dark);
 
     QColor border = selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid);
     if (!selected)

@@ -527,7 +527,7 @@ void LeadDetail::showError(const QString &message)
 {
     m_error->setText(message);
     QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, StatusPalette::isDark(palette()) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C));
+    p.setColor(QPalette::WindowText, StatusPalette::errorText(palette()));
     m_error->setPalette(p);
     m_error->setVisible(!message.isEmpty());
 }

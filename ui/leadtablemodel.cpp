@@ -48,7 +48,7 @@ QDateTime fromMs(const QVariant &v)
 
 QColor errorColor()
 {
-    return StatusPalette::isDark(QGuiApplication::palette()) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
+    return StatusPalette::errorText(QGuiApplication::palette());
 }
 
 QColor mutedColor()

@@ -54,7 +54,7 @@ NewLeadDialog::NewLeadDialog(LeadService &service, QWidget *parent) : QDialog(pa
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
     QPalette p = m_message->palette();
-    p.setColor(QPalette::WindowText, StatusPalette::isDark(palette()) ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C));
+    p.setColor(QPalette::WindowText, StatusPalette::errorText(palette()));
     m_message->setPalette(p);
     m_message->hide();
     v->addWidget(m_message);

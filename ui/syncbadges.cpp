@@ -20,11 +20,6 @@ QColor waitingColor(bool dark)
 {
     return dark ? QColor(0x93, 0xC5, 0xFD) : QColor(0x1D, 0x4E, 0xD8);
 }
-
-QColor refusedColor(bool dark)
-{
-    return dark ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
-}
 } // namespace
 
 SyncBadges::SyncBadges(Database &db, QObject *parent) : QObject(parent), m_db(db)
@@ -149,7 +144,7 @@ void SyncBadges::paint(QPainter *p, const QRectF &rect, State state, const QPale
     case State::NotApplied: {
         // A filled disc with "!": needs the user.
         p->setPen(Qt::NoPen);
-        p->setBrush(refusedColor(dark));
+        p->setBrush(StatusPalette::errorText(dark));
         p->drawEllipse(r.adjusted(0.5, 0.5, -0.5, -0.5));
         p->setPen(QPen(dark ? QColor(0x1F, 0x0A, 0x0A) : QColor(Qt::white), pen * 1.1, Qt::SolidLine, Qt::RoundCap));
         const qreal x = r.center().x();

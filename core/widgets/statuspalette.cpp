@@ -63,6 +63,16 @@ StatusPalette::Colors StatusPalette::colors(LeadStatus status, const QPalette &p
     return colors(status, isDark(palette));
 }
 
+QColor StatusPalette::errorText(bool dark)
+{
+    return dark ? QColor(0xF8, 0x71, 0x71) : QColor(0xB9, 0x1C, 0x1C);
+}
+
+QColor StatusPalette::errorText(const QPalette &palette)
+{
+    return errorText(isDark(palette));
+}
+
 bool StatusPalette::isDark(const QPalette &palette)
 {
     // Dark when white text would contrast better with the window than black text does:

@@ -25,6 +25,10 @@ public:
     // Picks the dark variant when the palette's window colour is dark.
     static Colors colors(LeadStatus status, const QPalette &palette);
     static bool isDark(const QPalette &palette);
+    // The red of error and warning text (refusals, overdue, failed rows), for a light or a
+    // dark window.
+    static QColor errorText(bool dark);
+    static QColor errorText(const QPalette &palette);
 
     // WCAG 2.x relative luminance (sRGB, alpha ignored) and contrast ratio, 1.0 to 21.0.
     static double relativeLuminance(const QColor &color);
