@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bulkstatement.h"
 
+#include "database.h"
+
 #include <QCoreApplication>
 #include <QSqlDatabase>
-#include <QSqlDriver>
-#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -12,9 +12,7 @@ namespace Leads {
 
 BulkStatement::BulkStatement(const QSqlDatabase &db, const char *sql)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-        m_db = *static_cast<sqlite3 *const *>(handle.constData());
+    m_db = sqliteHandle(db);
     if (!m_db) {
         m_error = QStringLiteral("not an SQLite connection");
         return;

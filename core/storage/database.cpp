@@ -216,12 +216,19 @@ int Database::schemaVersion() const
     return -1;
 }
 
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 void Database::setInterruptCheck(std::function<bool()> stop)
 {
-    const QVariant handle = connection().driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *db = sqliteHandle(connection());
+    if (!db)
         return;
-    sqlite3 *db = *static_cast<sqlite3 *const *>(handle.constData());
     if (!stop) {
         sqlite3_progress_handler(db, 0, nullptr, nullptr);
         m_interruptCheck.reset();

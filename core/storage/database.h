@@ -10,6 +10,7 @@
 #include <memory>
 
 class QSqlQuery;
+struct sqlite3;
 
 namespace Leads {
 
@@ -63,6 +64,10 @@ inline QString sqlText(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
 }
+
+// The SQLite handle under a Qt connection (for what QtSql cannot do: statements bound
+// without copies, a progress handler); null when the connection is not SQLite.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 // Turns a failed query into a typed error with a readable message.
 Error storageError(const QSqlQuery &query, const QString &what);
