@@ -469,17 +469,17 @@ void ImportWizard::onFinished(const Result<LeadImporter::Report> &result, bool d
         return;
     }
     const LeadImporter::Report &r = result.value();
-    QStringList reasons;
-    for (const auto &f : r.failures) {
-        if (reasons.size() >= 5)
-            break;
-        reasons.append(tr("line %1: %2").arg(f.line).arg(f.reason));
-    }
-    const QString summary = tr("%1 rows: %2 created, %3 updated, %4 skipped, %5 failed.")
-                                .arg(QLocale().toString(r.rows), QLocale().toString(r.created),
-                                     QLocale().toString(r.updated), QLocale().toString(r.skipped),
-                                     QLocale().toString(r.failed));
     if (dryRun) {
+        QStringList reasons;
+        for (const auto &f : r.failures) {
+            if (reasons.size() >= 5)
+                break;
+            reasons.append(tr("line %1: %2").arg(f.line).arg(f.reason));
+        }
+        const QString summary = tr("%1 rows: %2 created, %3 updated, %4 skipped, %5 failed.")
+                                    .arg(QLocale().toString(r.rows), QLocale().toString(r.created),
+                                         QLocale().toString(r.updated), QLocale().toString(r.skipped),
+                                         QLocale().toString(r.failed));
         m_dryRun = r;
         m_reviewLabel->setText(summary + (reasons.isEmpty() ? QString() : u"\n\n" + tr("First problems:") + u'\n'
                                                                               + reasons.join(u'\n')));

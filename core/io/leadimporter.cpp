@@ -25,7 +25,6 @@
 #include <QScopeGuard>
 #include <QSqlQuery>
 
-#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -146,9 +145,7 @@ struct Chunk
 };
 constexpr size_t kChunkRows = 512;
 
-
-using SearchRow = SearchIndexRow;
-using SearchBatch = std::vector<SearchRow>;
+using SearchBatch = std::vector<SearchIndexRow>;
 
 struct Known
 {

@@ -18,10 +18,7 @@
 #include <QScopeGuard>
 
 #include <array>
-#include <condition_variable>
-#include <deque>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
